@@ -1,0 +1,36 @@
+package com.paymentslake.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TruthManifestTest {
+  @Test
+  void roundTripsThroughJsonAndListsEveryKind() {
+    TruthManifest manifest =
+        new TruthManifest(
+            1, "0.1.0", 7, "2026-11-01",
+            List.of(new TruthManifest.FileEntry("part-00000.csv", 3, 600, false)),
+            3,
+            Map.of(
+                DefectKind.MISSING_REQUIRED_FIELD,
+                new TruthManifest.DefectEntry(1, List.of("T1"), Map.of("T1", "currency"))));
+
+    TruthManifest back = TruthManifest.fromJson(manifest.toJson());
+
+    assertThat(back).isEqualTo(manifest);
+    assertThat(back.defects()).containsOnlyKeys(DefectKind.values());
+    assertThat(back.defect(DefectKind.EXACT_DUPLICATE).count()).isZero();
+    assertThat(manifest.toJson()).contains("\"ingest_date\" : \"2026-11-01\"");
+  }
+
+  @Test
+  void refusesCountsThatDoNotAddUp() {
+    assertThatThrownBy(() -> new TruthManifest.DefectEntry(2, List.of("T1"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Defect count 2 differs from the 1 txn_ids listed");
+  }
+}
