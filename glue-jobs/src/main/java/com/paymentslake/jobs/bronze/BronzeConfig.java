@@ -1,0 +1,27 @@
+package com.paymentslake.jobs.bronze;
+
+import com.paymentslake.contract.LakeLayout;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configuration of one bronze run.
+ *
+ * @param lake the lake root and zone layout
+ * @param ingestDates raw ingest partitions to promote (at least one)
+ * @param runId id of this run; recorded on every reject row
+ */
+public record BronzeConfig(LakeLayout lake, List<LocalDate> ingestDates, String runId) {
+  public BronzeConfig {
+    Objects.requireNonNull(lake, "lake");
+    Objects.requireNonNull(runId, "runId");
+    ingestDates = List.copyOf(ingestDates).stream().distinct().sorted().toList();
+    if (ingestDates.isEmpty()) {
+      throw new IllegalArgumentException("ingestDates is empty but must name at least one raw ingest partition");
+    }
+    if (runId.isBlank()) {
+      throw new IllegalArgumentException("runId is blank");
+    }
+  }
+}
