@@ -1,0 +1,45 @@
+package com.paymentslake.generator;
+
+import com.paymentslake.contract.DefectKind;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a run wrote.
+ *
+ * @param dataLines data lines over all files (headers excluded; drift files included)
+ * @param bytes bytes of the data files (manifests excluded)
+ * @param files data files written (drift files included, manifests excluded)
+ * @param ingestDates the partitions, in order
+ * @param defects injected lines per kind (every kind present, 0 when none), as in the manifests
+ * @param elapsed wall-clock time of the run
+ */
+public record GenerationSummary(
+    long dataLines,
+    long bytes,
+    int files,
+    List<LocalDate> ingestDates,
+    Map<DefectKind, Long> defects,
+    Duration elapsed) {
+
+  public GenerationSummary {
+    ingestDates = List.copyOf(ingestDates);
+    EnumMap<DefectKind, Long> all = new EnumMap<>(DefectKind.class);
+    for (DefectKind kind : DefectKind.values()) {
+      all.put(kind, 0L);
+    }
+    all.putAll(defects);
+    defects = Collections.unmodifiableMap(all);
+    Objects.requireNonNull(elapsed, "elapsed");
+  }
+
+  /** Injected lines of all kinds. */
+  public long defectLines() {
+    return defects.values().stream().mapToLong(Long::longValue).sum();
+  }
+}

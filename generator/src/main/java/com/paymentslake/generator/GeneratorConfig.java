@@ -1,0 +1,157 @@
+package com.paymentslake.generator;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * What to generate. Same config (threads aside) means byte-identical output.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><th>setting</th><th>default</th><th>rule</th></tr>
+ *   <tr><td>startDate</td><td>today (UTC) minus {@code days}</td><td>first ingest date</td></tr>
+ *   <tr><td>days</td><td>7</td><td>[1, 3660] ingest partitions, one per day</td></tr>
+ *   <tr><td>rowsPerDay</td><td>100000</td><td>[1, 1e9] base rows of an average day; weekday and
+ *       season weights scale it (see {@link #baseRowsFor(LocalDate)})</td></tr>
+ *   <tr><td>seed</td><td>42</td><td>any long</td></tr>
+ *   <tr><td>threads</td><td>available processors</td><td>[1, 256]; never changes the output</td></tr>
+ *   <tr><td>rowsPerFile</td><td>250000</td><td>[1, 100000000] base rows per part file, and enough
+ *       for the busiest day to fit in {@value #MAX_FILES_PER_DAY} files; a file also holds the
+ *       extra lines (duplicates, replays) of its rows</td></tr>
+ *   <tr><td>defects</td><td>{@link DefectRates#defaults()}</td><td></td></tr>
+ *   <tr><td>panHashKey</td><td>{@value #DEMO_PAN_HASH_KEY}</td><td>at least 16 characters; the HMAC
+ *       key of {@code hash_pan}. The default is a public demo key: set your own for anything but
+ *       local demos</td></tr>
+ * </table>
+ */
+public record GeneratorConfig(
+    LocalDate startDate,
+    int days,
+    long rowsPerDay,
+    long seed,
+    int threads,
+    int rowsPerFile,
+    DefectRates defects,
+    String panHashKey) {
+
+  public static final int DEFAULT_DAYS = 7;
+  public static final long DEFAULT_ROWS_PER_DAY = 100_000;
+  public static final long DEFAULT_SEED = 42;
+  public static final int DEFAULT_ROWS_PER_FILE = 250_000;
+  /** Public, documented key for local demos only; never use it for real data. */
+  public static final String DEMO_PAN_HASH_KEY = "payments-lake-local-demo-key-not-a-secret";
+
+  public static final int MAX_DAYS = 3660;
+  public static final long MAX_ROWS_PER_DAY = 1_000_000_000L;
+  public static final int MAX_THREADS = 256;
+  public static final int MAX_ROWS_PER_FILE = 100_000_000;
+  public static final int MIN_PAN_HASH_KEY_LENGTH = 16;
+  /** Part files per ingest date at most (file names carry a 5-digit number). */
+  public static final int MAX_FILES_PER_DAY = 100_000;
+
+  public GeneratorConfig {
+    Objects.requireNonNull(startDate, "startDate");
+    Objects.requireNonNull(defects, "defects");
+    Objects.requireNonNull(panHashKey, "panHashKey");
+    requireIn("days", days, 1, MAX_DAYS);
+    requireIn("rowsPerDay", rowsPerDay, 1, MAX_ROWS_PER_DAY);
+    requireIn("threads", threads, 1, MAX_THREADS);
+    requireIn("rowsPerFile", rowsPerFile, 1, MAX_ROWS_PER_FILE);
+    long busiestDay = DailyVolume.maxBaseRows(rowsPerDay);
+    long minRowsPerFile = (busiestDay + MAX_FILES_PER_DAY - 1) / MAX_FILES_PER_DAY;
+    if (rowsPerFile < minRowsPerFile) {
+      throw new IllegalArgumentException("'rowsPerFile' is " + rowsPerFile + " but must be at least "
+          + minRowsPerFile + " so that the busiest day (" + busiestDay + " base rows) fits in "
+          + MAX_FILES_PER_DAY + " files");
+    }
+    if (panHashKey.length() < MIN_PAN_HASH_KEY_LENGTH) {
+      // Never echo the key itself: it protects every hash_pan.
+      throw new IllegalArgumentException(
+          "'panHashKey' has " + panHashKey.length() + " characters but must have at least "
+              + MIN_PAN_HASH_KEY_LENGTH);
+    }
+  }
+
+  /** The defaults of the table above, ending yesterday (UTC). */
+  public static GeneratorConfig defaults() {
+    return new GeneratorConfig(
+        LocalDate.now(ZoneOffset.UTC).minusDays(DEFAULT_DAYS),
+        DEFAULT_DAYS,
+        DEFAULT_ROWS_PER_DAY,
+        DEFAULT_SEED,
+        Runtime.getRuntime().availableProcessors(),
+        DEFAULT_ROWS_PER_FILE,
+        DefectRates.defaults(),
+        DEMO_PAN_HASH_KEY);
+  }
+
+  public GeneratorConfig withStartDate(LocalDate value) {
+    return new GeneratorConfig(value, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey);
+  }
+
+  public GeneratorConfig withDays(int value) {
+    return new GeneratorConfig(startDate, value, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey);
+  }
+
+  public GeneratorConfig withRowsPerDay(long value) {
+    return new GeneratorConfig(startDate, days, value, seed, threads, rowsPerFile, defects, panHashKey);
+  }
+
+  public GeneratorConfig withSeed(long value) {
+    return new GeneratorConfig(startDate, days, rowsPerDay, value, threads, rowsPerFile, defects, panHashKey);
+  }
+
+  public GeneratorConfig withThreads(int value) {
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, value, rowsPerFile, defects, panHashKey);
+  }
+
+  public GeneratorConfig withRowsPerFile(int value) {
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, value, defects, panHashKey);
+  }
+
+  public GeneratorConfig withDefects(DefectRates value) {
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, value, panHashKey);
+  }
+
+  public GeneratorConfig withPanHashKey(String value) {
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, value);
+  }
+
+  /** The last ingest date (inclusive). */
+  public LocalDate endDate() {
+    return startDate.plusDays(days - 1L);
+  }
+
+  /** The ingest dates, {@code startDate .. startDate + days - 1}. */
+  public List<LocalDate> ingestDates() {
+    return Stream.iterate(startDate, d -> d.plusDays(1)).limit(days).toList();
+  }
+
+  /**
+   * Base rows of one ingest date: {@code max(1, round(rowsPerDay * weekday * season))} with weekday
+   * weights Mon 0.90, Tue 0.92, Wed 0.94, Thu 0.98, Fri 1.10, Sat 1.12, Sun 1.04 (mean 1) and season
+   * weights 20 Nov - 31 Dec x2.0, Jan-Feb x0.75, Jun-Aug x1.25, otherwise x1.0. Extra lines
+   * (duplicates, replays) and the drift file come on top.
+   */
+  public long baseRowsFor(LocalDate ingestDate) {
+    return DailyVolume.baseRows(ingestDate, rowsPerDay);
+  }
+
+  /** Never prints the PAN hash key. */
+  @Override
+  public String toString() {
+    return "GeneratorConfig[startDate=" + startDate + ", days=" + days + ", rowsPerDay=" + rowsPerDay
+        + ", seed=" + seed + ", threads=" + threads + ", rowsPerFile=" + rowsPerFile + ", defects="
+        + defects + ", panHashKey=****]";
+  }
+
+  private static void requireIn(String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is " + value + " but must be in [" + min + ", " + max + "]");
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package com.paymentslake.generator;
+
+import com.paymentslake.contract.Channel;
+import com.paymentslake.contract.DefectKind;
+import com.paymentslake.contract.PaymentStatus;
+import com.paymentslake.contract.TxnType;
+import java.util.Arrays;
+
+/**
+ * One generated transaction, reused from row to row by a single worker (no allocation per row).
+ * The encoder turns it into a CSV line; a defect may override raw fields of that line.
+ */
+final class Row {
+  DayPlan day;
+  long seq;
+  boolean drift;
+  /** The defect drawn for this base row; null for a clean row. */
+  DefectKind defect;
+  /** For REPLAY_LATER_STATUS: the replay line goes to the next ingest partition. */
+  boolean replayNextDay;
+
+  long epochSecond;
+  long userNumber;
+  Merchant merchant;
+  boolean mccNull;
+  TxnType type;
+  Channel channel;
+  long amountMinor;
+  Money money;
+  PaymentStatus status;
+  /** DE39 response code; null while PENDING. */
+  byte[] responseCode;
+  Card card;
+  boolean latLonNull;
+  /** 48-bit device fingerprint; negative when absent. */
+  long deviceId;
+  boolean fraud;
+
+  /** Raw (already CSV-encoded) replacements of single fields, by column ordinal. */
+  final byte[][] overrides = new byte[Column.COUNT][];
+  private boolean overridden;
+  /** How many columns to write (fewer than the contract for TOO_FEW_COLUMNS). */
+  int columnLimit = Column.COUNT;
+  /** Raw bytes appended after the last column, commas included (TOO_MANY_COLUMNS). */
+  byte[] extra;
+
+  void start(DayPlan day, long seq, boolean drift) {
+    this.day = day;
+    this.seq = seq;
+    this.drift = drift;
+    this.defect = null;
+    this.replayNextDay = false;
+    this.fraud = false;
+    this.deviceId = -1;
+    if (overridden) {
+      Arrays.fill(overrides, null);
+      overridden = false;
+    }
+    columnLimit = Column.COUNT;
+    extra = null;
+  }
+
+  void override(Column column, byte[] raw) {
+    overrides[column.ordinal()] = raw;
+    overridden = true;
+  }
+
+  /** The txn_id as a string (only built for the manifest, i.e. for defective rows). */
+  String txnId() {
+    LineBuffer buffer = new LineBuffer(24);
+    RowEncoder.putTxnId(this, buffer);
+    return new String(buffer.copy(0, buffer.size()), java.nio.charset.StandardCharsets.US_ASCII);
+  }
+}

@@ -1,0 +1,430 @@
+package com.paymentslake.generator;
+
+import com.paymentslake.contract.Channel;
+import com.paymentslake.contract.DefectKind;
+import com.paymentslake.contract.PaymentStatus;
+import com.paymentslake.contract.TxnType;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The row engine: fills a {@link Row} for (day, row index) as a pure function of the seed, so rows
+ * can be produced by any worker, in any order, on any machine, and any single row can be
+ * regenerated (the next day's file regenerates the rows whose replay it carries). One instance per
+ * worker thread; it allocates nothing per row once its card cache is warm.
+ *
+ * <h2>Realism model (v1)</h2>
+ *
+ * <ul>
+ *   <li>Types: PURCHASE 85%, CASH_ADVANCE 5%, BALANCE_TRANSFER 4%, REFUND 3%, ATM_WITHDRAWAL 2%,
+ *       BILL_PAYMENT 0.6%, P2P_TRANSFER 0.4%. Channel follows the type and merchant category (ATM
+ *       withdrawals at ATMs; transfers and bill payments ECOM or MOTO; purchases per category).
+ *   <li>Card holders: finite population (see {@link Population}), activity skewed (some holders
+ *       buy far more often), home city from a weighted table of real cities, a segment that scales
+ *       spending and travel, 1-2 cards and 1-2 devices. A holder is on a trip in a 4-day window
+ *       with the segment's travel probability; card-present payments then happen in the destination.
+ *   <li>Amounts: log-normal per category in USD (median x segment factor x exp(sigma N(0,1))),
+ *       refunds x0.8, capped at 25,000 USD, converted with the contract's reference rate and rounded
+ *       to the currency's minor units (ATM withdrawals to whole notes). Currency = merchant city's.
+ *   <li>Time: txn_ts on the ingest date, time of day ~N(18h, 3h) UTC wrapped into the day.
+ *   <li>Status (DE39 response_code): PENDING 0.2% (empty code); REVERSED 0.54% of purchases,
+ *       cash advances and ATM withdrawals ("00", the reversal was accepted); DECLINED 5% (refunds
+ *       2%) with codes by channel; otherwise APPROVED "00".
+ *   <li>Fraud 0.3%: bursts of 2-6 consecutive rows on one card within a 10-120 minute window
+ *       (per block of 32 rows, a burst with probability 0.024), 65% card-not-present, 60% at night
+ *       (00-05h), 65% in a foreign city, a new device, amounts x1.8, 25% declined.
+ *   <li>Null rates: mcc 5%, latitude/longitude 1% (together), device_id 8%.
+ * </ul>
+ */
+final class RowEngine {
+  static final double FRAUD_RATE = 0.003;
+  static final int FRAUD_BLOCK = 32;
+  static final int MIN_BURST = 2;
+  static final int MAX_BURST = 6;
+  static final double BURST_PROBABILITY =
+      FRAUD_RATE * FRAUD_BLOCK / ((MIN_BURST + MAX_BURST) / 2.0);
+
+  static final double MCC_NULL_RATE = 0.05;
+  static final double LAT_LON_NULL_RATE = 0.01;
+  static final double DEVICE_NULL_RATE = 0.08;
+  static final double PENDING_RATE = 0.002;
+  static final double REVERSAL_RATE = 0.0054;
+  static final double DECLINE_RATE = 0.05;
+  static final double REFUND_DECLINE_RATE = 0.02;
+  static final double FRAUD_DECLINE_RATE = 0.25;
+  static final double MAX_AMOUNT_USD = 25_000;
+  /** Share of REPLAY_LATER_STATUS replays that land in the next ingest partition. */
+  static final double REPLAY_NEXT_DAY_SHARE = 1.0 / 3.0;
+
+  private static final TxnType[] TYPES = {
+    TxnType.PURCHASE, TxnType.CASH_ADVANCE, TxnType.BALANCE_TRANSFER, TxnType.REFUND,
+    TxnType.ATM_WITHDRAWAL, TxnType.BILL_PAYMENT, TxnType.P2P_TRANSFER
+  };
+  static final double[] TYPE_CUMULATIVE =
+      SplitMix64.cumulative(0.85, 0.05, 0.04, 0.03, 0.02, 0.006, 0.004);
+
+  private static final MerchantCategory[] PURCHASE_CATEGORIES = {
+    MerchantCategory.GROCERY, MerchantCategory.RESTAURANT, MerchantCategory.FAST_FOOD,
+    MerchantCategory.GAS, MerchantCategory.ONLINE_RETAIL, MerchantCategory.DEPARTMENT_STORE,
+    MerchantCategory.PHARMACY, MerchantCategory.TAXI, MerchantCategory.AIRLINE, MerchantCategory.HOTEL
+  };
+  private static final double[] PURCHASE_CUMULATIVE =
+      SplitMix64.cumulative(24, 13, 11, 10, 18, 7, 6, 5, 3, 3);
+  private static final MerchantCategory[] REFUND_CATEGORIES = {
+    MerchantCategory.ONLINE_RETAIL, MerchantCategory.DEPARTMENT_STORE, MerchantCategory.AIRLINE,
+    MerchantCategory.HOTEL, MerchantCategory.GROCERY, MerchantCategory.RESTAURANT, MerchantCategory.PHARMACY
+  };
+  private static final double[] REFUND_CUMULATIVE = SplitMix64.cumulative(40, 20, 10, 10, 10, 5, 5);
+
+  private static final Channel[] FRAUD_CHANNELS = {Channel.POS, Channel.ECOM, Channel.ATM, Channel.MOTO};
+  private static final double[] FRAUD_CHANNEL_CUMULATIVE = SplitMix64.cumulative(0.30, 0.55, 0.05, 0.10);
+  private static final MerchantCategory[] FRAUD_CNP_CATEGORIES = {
+    MerchantCategory.ONLINE_RETAIL, MerchantCategory.AIRLINE, MerchantCategory.HOTEL
+  };
+  private static final double[] FRAUD_CNP_CUMULATIVE = SplitMix64.cumulative(70, 15, 15);
+  private static final MerchantCategory[] FRAUD_POS_CATEGORIES = {
+    MerchantCategory.DEPARTMENT_STORE, MerchantCategory.GROCERY, MerchantCategory.GAS,
+    MerchantCategory.RESTAURANT
+  };
+  private static final double[] FRAUD_POS_CUMULATIVE = SplitMix64.cumulative(40, 20, 20, 20);
+
+  static final byte[] APPROVED_CODE = code("00");
+  /** DE39: 05 do not honor, 51 insufficient funds, 54 expired card, 14 invalid card number,
+   *  57 not permitted to cardholder, 61 exceeds withdrawal limit, 91 issuer unavailable. */
+  private static final Codes POS_DECLINES =
+      new Codes(new String[] {"05", "51", "54", "14", "57", "61", "91"}, 35, 35, 10, 5, 5, 5, 5);
+  /** Card-not-present adds 59 suspected fraud. */
+  private static final Codes CNP_DECLINES =
+      new Codes(new String[] {"05", "51", "54", "14", "59", "57", "91"}, 35, 25, 10, 10, 10, 5, 5);
+  /** ATMs add 55 incorrect PIN and 75 PIN tries exceeded. */
+  private static final Codes ATM_DECLINES =
+      new Codes(new String[] {"51", "55", "61", "05", "75", "91"}, 30, 20, 20, 15, 5, 10);
+  /** Refunds: 12 invalid transaction. */
+  private static final Codes REFUND_DECLINES =
+      new Codes(new String[] {"12", "57", "91"}, 50, 30, 20);
+  /** Declined fraud: 59 suspected fraud, 63 security violation. */
+  private static final Codes FRAUD_DECLINES =
+      new Codes(new String[] {"59", "05", "14", "63", "54"}, 40, 30, 10, 10, 10);
+
+  private static final long TRIP_SALT = 0x54726970L;
+  private static final long CARD_SALT = 0x43617264L;
+  private static final long DEVICE_SALT = 0x446576696365L;
+  private static final long DEVICE_MASK = 0xFFFF_FFFF_FFFFL;
+  private static final int TRIP_WINDOW_DAYS = 4;
+
+  private final Population population;
+  private final World world;
+  private final CardFactory cardFactory;
+  /** Cumulative thresholds of the row-level defect kinds, in {@link #DEFECT_KINDS} order. */
+  private final double[] defectThresholds;
+  private static final DefectKind[] DEFECT_KINDS = rowLevelKinds();
+
+  private final SplitMix64 rng = new SplitMix64(0);
+  private final SplitMix64 block = new SplitMix64(0);
+  private final SplitMix64 holder = new SplitMix64(0);
+  private final Customer customer = new Customer();
+
+  RowEngine(Population population, DefectRates defects, String panHashKey) {
+    this.population = population;
+    this.world = population.world;
+    this.cardFactory = new CardFactory(panHashKey);
+    this.defectThresholds = new double[DEFECT_KINDS.length];
+    double sum = 0;
+    for (int i = 0; i < DEFECT_KINDS.length; i++) {
+      sum += defects.rate(DEFECT_KINDS[i]);
+      defectThresholds[i] = sum;
+    }
+  }
+
+  /** The generator of the current row, for the defect injector's follow-up draws. */
+  SplitMix64 rng() {
+    return rng;
+  }
+
+  /** Whether base row {@code seq} of the day sends its replay line to the next partition. */
+  boolean replaysNextDay(DayPlan day, long seq) {
+    if (day.last) {
+      return false;
+    }
+    rng.reseed(rowSeed(day.key, seq));
+    DefectKind kind = defectFor(rng.nextDouble());
+    return kind == DefectKind.REPLAY_LATER_STATUS && rng.nextDouble() < REPLAY_NEXT_DAY_SHARE;
+  }
+
+  /** Fills the base row {@code seq} of the day, including its defect draw (not yet applied). */
+  void generate(DayPlan day, long seq, Row row) {
+    row.start(day, seq, false);
+    rng.reseed(rowSeed(day.key, seq));
+    row.defect = defectFor(rng.nextDouble());
+    row.replayNextDay = rng.nextDouble() < REPLAY_NEXT_DAY_SHARE
+        && row.defect == DefectKind.REPLAY_LATER_STATUS && !day.last;
+    fill(day, seq, day.fraudKey, row);
+    if (row.defect == DefectKind.REPLAY_LATER_STATUS && row.status == PaymentStatus.PENDING) {
+      // A replay carries a final status.
+      row.status = PaymentStatus.APPROVED;
+      row.responseCode = APPROVED_CODE;
+    }
+  }
+
+  /** Fills row {@code seq} of the day's drift file: always clean. */
+  void generateDrift(DayPlan day, long seq, Row row) {
+    row.start(day, seq, true);
+    rng.reseed(rowSeed(day.driftKey, seq));
+    rng.nextDouble();
+    rng.nextDouble();
+    fill(day, seq, day.driftFraudKey, row);
+  }
+
+  private void fill(DayPlan day, long seq, long fraudKey, Row row) {
+    long blockIndex = seq / FRAUD_BLOCK;
+    int position = (int) (seq % FRAUD_BLOCK);
+    block.reseed(SplitMix64.derive(fraudKey, blockIndex));
+    if (block.nextDouble() < BURST_PROBABILITY) {
+      int length = MIN_BURST + block.nextInt(MAX_BURST - MIN_BURST + 1);
+      int offset = block.nextInt(FRAUD_BLOCK - length + 1);
+      if (position >= offset && position < offset + length) {
+        fillFraud(day, row, position - offset, length);
+        return;
+      }
+    }
+    fillGenuine(day, row);
+  }
+
+  private void fillGenuine(DayPlan day, Row row) {
+    double v = rng.nextDouble();
+    if (rng.nextDouble() < 0.5) {
+      v = v * v; // half of the payments come from a heavy-user skew
+    }
+    long number = (long) (v * population.customers);
+    loadCustomer(number, day);
+    int cardIndex = customer.cards == 2 && rng.nextDouble() < 0.35 ? 1 : 0;
+    long cardKey = cardKey(customer.key, cardIndex);
+    Card candidate = population.cards.peek(cardKey);
+
+    TxnType type = TYPES[rng.pick(TYPE_CUMULATIVE)];
+    MerchantCategory category;
+    Channel channel;
+    switch (type) {
+      case PURCHASE -> {
+        category = PURCHASE_CATEGORIES[rng.pick(PURCHASE_CUMULATIVE)];
+        channel = category.channel(rng);
+      }
+      case REFUND -> {
+        category = REFUND_CATEGORIES[rng.pick(REFUND_CUMULATIVE)];
+        channel = category.channel(rng);
+      }
+      case ATM_WITHDRAWAL -> {
+        category = MerchantCategory.ATM;
+        channel = Channel.ATM;
+      }
+      case CASH_ADVANCE -> {
+        boolean atAtm = rng.nextDouble() < 0.6;
+        category = atAtm ? MerchantCategory.ATM : MerchantCategory.BANK_BRANCH;
+        channel = atAtm ? Channel.ATM : Channel.POS;
+      }
+      case BALANCE_TRANSFER -> {
+        category = MerchantCategory.BANKING;
+        channel = category.channel(rng);
+      }
+      case BILL_PAYMENT -> {
+        category = MerchantCategory.UTILITIES;
+        channel = category.channel(rng);
+      }
+      default -> {
+        category = MerchantCategory.MONEY_TRANSFER;
+        channel = Channel.ECOM;
+      }
+    }
+    boolean cardPresent = channel == Channel.POS || channel == Channel.ATM;
+    City city = cardPresent && customer.travelling ? customer.destination : customer.home;
+    Merchant merchant = world.pickMerchant(city, category, rng);
+
+    double usd = category.medianUsd * customer.segment.spendFactor
+        * StrictMath.exp(category.sigma * rng.nextGaussian());
+    if (type == TxnType.REFUND) {
+      usd *= 0.8;
+    }
+    int secondOfDay = eveningSecond(rng);
+    int deviceIndex = customer.devices == 2 && rng.nextDouble() < 0.3 ? 1 : 0;
+    long device = rng.nextDouble() < DEVICE_NULL_RATE ? -1 : deviceId(customer.key, deviceIndex);
+
+    row.userNumber = number;
+    row.type = type;
+    row.channel = channel;
+    row.merchant = merchant;
+    row.money = merchant.city.money;
+    row.amountMinor = amountMinor(category, merchant.city.money, usd);
+    row.epochSecond = day.startEpochSecond + secondOfDay;
+    row.card = population.cards.resolve(candidate, cardKey, cardFactory);
+    row.deviceId = device;
+    row.fraud = false;
+    status(row, type, channel, false);
+    nulls(row);
+  }
+
+  private void fillFraud(DayPlan day, Row row, int burstIndex, int burstLength) {
+    // Burst-level facts come from the block stream, identical for every row of the burst.
+    long number = block.nextLong(population.customers);
+    loadCustomer(number, day);
+    int cardIndex = customer.cards == 2 ? block.nextInt(2) : 0;
+    Channel channel = FRAUD_CHANNELS[block.pick(FRAUD_CHANNEL_CUMULATIVE)];
+    City city = block.nextDouble() < 0.65 ? world.pickAway(customer.home, 0.0, block) : customer.home;
+    int window = 600 + block.nextInt(6_600);
+    int start = block.nextDouble() < 0.6 ? block.nextInt(5 * 3600) : eveningSecond(block);
+    start = Math.min(start, 86_399 - window);
+    long device = block.nextDouble() < 0.85 ? block.nextLong() & DEVICE_MASK : -1;
+
+    MerchantCategory category;
+    TxnType type;
+    if (channel == Channel.ATM) {
+      category = MerchantCategory.ATM;
+      type = TxnType.ATM_WITHDRAWAL;
+    } else if (channel == Channel.POS) {
+      category = FRAUD_POS_CATEGORIES[rng.pick(FRAUD_POS_CUMULATIVE)];
+      type = TxnType.PURCHASE;
+    } else {
+      category = FRAUD_CNP_CATEGORIES[rng.pick(FRAUD_CNP_CUMULATIVE)];
+      type = TxnType.PURCHASE;
+    }
+    Merchant merchant = world.pickMerchant(city, category, rng);
+    double usd = category.medianUsd * 1.8 * StrictMath.exp(category.sigma * rng.nextGaussian());
+    int step = window / burstLength;
+    int secondOfDay = start + burstIndex * step + rng.nextInt(Math.max(1, step));
+
+    row.userNumber = number;
+    row.type = type;
+    row.channel = channel;
+    row.merchant = merchant;
+    row.money = merchant.city.money;
+    row.amountMinor = amountMinor(category, merchant.city.money, usd);
+    row.epochSecond = day.startEpochSecond + secondOfDay;
+    row.card = population.cards.card(cardKey(customer.key, cardIndex), cardFactory);
+    row.deviceId = device;
+    row.fraud = true;
+    status(row, type, channel, true);
+    nulls(row);
+  }
+
+  private void nulls(Row row) {
+    row.mccNull = rng.nextDouble() < MCC_NULL_RATE;
+    row.latLonNull = rng.nextDouble() < LAT_LON_NULL_RATE;
+  }
+
+  private void status(Row row, TxnType type, Channel channel, boolean fraud) {
+    double u = rng.nextDouble();
+    if (fraud) {
+      if (u < FRAUD_DECLINE_RATE) {
+        row.status = PaymentStatus.DECLINED;
+        row.responseCode = FRAUD_DECLINES.pick(rng);
+      } else {
+        row.status = PaymentStatus.APPROVED;
+        row.responseCode = APPROVED_CODE;
+      }
+      return;
+    }
+    boolean reversible =
+        type == TxnType.PURCHASE || type == TxnType.CASH_ADVANCE || type == TxnType.ATM_WITHDRAWAL;
+    double reversal = reversible ? REVERSAL_RATE : 0.0;
+    double decline = type == TxnType.REFUND ? REFUND_DECLINE_RATE : DECLINE_RATE;
+    if (u < PENDING_RATE) {
+      row.status = PaymentStatus.PENDING;
+      row.responseCode = null;
+    } else if (u < PENDING_RATE + reversal) {
+      row.status = PaymentStatus.REVERSED;
+      row.responseCode = APPROVED_CODE;
+    } else if (u < PENDING_RATE + reversal + decline) {
+      row.status = PaymentStatus.DECLINED;
+      Codes codes = type == TxnType.REFUND ? REFUND_DECLINES
+          : channel == Channel.ATM ? ATM_DECLINES
+          : channel.cardNotPresent() ? CNP_DECLINES
+          : POS_DECLINES;
+      row.responseCode = codes.pick(rng);
+    } else {
+      row.status = PaymentStatus.APPROVED;
+      row.responseCode = APPROVED_CODE;
+    }
+  }
+
+  private static long amountMinor(MerchantCategory category, Money money, double usd) {
+    double capped = Math.min(usd, MAX_AMOUNT_USD);
+    return category == MerchantCategory.ATM ? money.atmMinorFromUsd(capped) : money.minorFromUsd(capped);
+  }
+
+  /** Second of the day ~N(18h, 3h), wrapped into [0, 24h). */
+  static int eveningSecond(SplitMix64 random) {
+    double seconds = 18 * 3600.0 + 3 * 3600.0 * random.nextGaussian();
+    return (int) Math.floorMod((long) Math.floor(seconds), 86_400L);
+  }
+
+  private void loadCustomer(long number, DayPlan day) {
+    Customer c = customer;
+    c.key = SplitMix64.derive(population.customerKey, number);
+    holder.reseed(c.key);
+    c.home = world.pickCity(holder);
+    c.segment = Segment.of(holder.pick(Segment.CUMULATIVE));
+    c.cards = holder.nextDouble() < 0.35 ? 2 : 1;
+    c.devices = holder.nextDouble() < 0.3 ? 2 : 1;
+    holder.reseed(SplitMix64.derive(c.key ^ TRIP_SALT, Math.floorDiv(day.epochDay, TRIP_WINDOW_DAYS)));
+    c.travelling = holder.nextDouble() < c.segment.travelProbability;
+    c.destination = c.travelling ? world.pickAway(c.home, 0.5, holder) : c.home;
+  }
+
+  static long cardKey(long customerKey, int cardIndex) {
+    return SplitMix64.derive(customerKey ^ CARD_SALT, cardIndex);
+  }
+
+  private static long deviceId(long customerKey, int deviceIndex) {
+    return SplitMix64.derive(customerKey ^ DEVICE_SALT, deviceIndex) & DEVICE_MASK;
+  }
+
+  private DefectKind defectFor(double u) {
+    for (int i = 0; i < defectThresholds.length; i++) {
+      if (u < defectThresholds[i]) {
+        return DEFECT_KINDS[i];
+      }
+    }
+    return null;
+  }
+
+  static long rowSeed(long key, long seq) {
+    return SplitMix64.derive(key, seq);
+  }
+
+  private static DefectKind[] rowLevelKinds() {
+    return java.util.Arrays.stream(DefectKind.values())
+        .filter(k -> k != DefectKind.SCHEMA_DRIFT)
+        .toArray(DefectKind[]::new);
+  }
+
+  private static byte[] code(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Mutable view of the current card holder. */
+  private static final class Customer {
+    long key;
+    City home;
+    Segment segment;
+    int cards;
+    int devices;
+    boolean travelling;
+    City destination;
+  }
+
+  /** Weighted DE39 response codes. */
+  private static final class Codes {
+    final byte[][] codes;
+    final double[] cumulative;
+
+    Codes(String[] codes, double... weights) {
+      this.codes = new byte[codes.length][];
+      for (int i = 0; i < codes.length; i++) {
+        this.codes[i] = code(codes[i]);
+      }
+      this.cumulative = SplitMix64.cumulative(weights);
+    }
+
+    byte[] pick(SplitMix64 rng) {
+      return codes[rng.pick(cumulative)];
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package com.paymentslake.generator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The static world of a seed: real cities (from {@code generator/cities.v1.csv}) and a finite
+ * merchant population in each of them, per category. Built once per generator, read-only after.
+ */
+final class World {
+  static final String CITIES_RESOURCE = "/generator/cities.v1.csv";
+  /** Merchants per city and category. */
+  static final int MERCHANTS_PER_CITY_AND_CATEGORY = 20;
+  /** Merchants lie uniformly within this distance of the city centre. */
+  static final double MERCHANT_RADIUS_KM = 15.0;
+  private static final long MERCHANT_SALT = 0x6D65726368616E74L;
+
+  private static final List<City> CITIES = loadCities();
+
+  final City[] cities;
+  final double[] cityCumulative;
+  /** Per city, the other cities of the same country. */
+  final int[][] domestic;
+  /** Per city, the cities of other countries. */
+  final int[][] foreign;
+  /** [city][category][k]. */
+  final Merchant[][][] merchants;
+
+  World(long seed) {
+    this.cities = CITIES.toArray(new City[0]);
+    double[] weights = new double[cities.length];
+    for (int i = 0; i < cities.length; i++) {
+      weights[i] = cities[i].weight;
+    }
+    this.cityCumulative = SplitMix64.cumulative(weights);
+    this.domestic = new int[cities.length][];
+    this.foreign = new int[cities.length][];
+    for (City city : cities) {
+      List<Integer> same = new ArrayList<>();
+      List<Integer> other = new ArrayList<>();
+      for (City c : cities) {
+        if (c != city) {
+          (c.country.equals(city.country) ? same : other).add(c.index);
+        }
+      }
+      domestic[city.index] = same.stream().mapToInt(Integer::intValue).toArray();
+      foreign[city.index] = other.stream().mapToInt(Integer::intValue).toArray();
+    }
+    this.merchants = buildMerchants(seed);
+  }
+
+  static List<City> cities() {
+    return CITIES;
+  }
+
+  City pickCity(SplitMix64 rng) {
+    return cities[rng.pick(cityCumulative)];
+  }
+
+  /** A city other than home: domestic with probability {@code domesticShare} when one exists. */
+  City pickAway(City home, double domesticShare, SplitMix64 rng) {
+    int[] same = domestic[home.index];
+    if (same.length > 0 && rng.chance(domesticShare)) {
+      return cities[same[rng.nextInt(same.length)]];
+    }
+    int[] other = foreign[home.index];
+    return cities[other[rng.nextInt(other.length)]];
+  }
+
+  /** A merchant of the city and category; popular merchants (low k) are chosen more often. */
+  Merchant pickMerchant(City city, MerchantCategory category, SplitMix64 rng) {
+    Merchant[] list = merchants[city.index][category.ordinal()];
+    double u = rng.nextDouble();
+    return list[(int) (u * u * list.length)];
+  }
+
+  private Merchant[][][] buildMerchants(long seed) {
+    SplitMix64 rng = new SplitMix64(SplitMix64.mix(seed ^ MERCHANT_SALT));
+    Merchant[][][] all = new Merchant[cities.length][MerchantCategory.VALUES.length][];
+    int number = 1;
+    for (City city : cities) {
+      for (MerchantCategory category : MerchantCategory.VALUES) {
+        Merchant[] list = new Merchant[MERCHANTS_PER_CITY_AND_CATEGORY];
+        for (int k = 0; k < list.length; k++) {
+          String stem = category.names[rng.nextInt(category.names.length)];
+          String name = category.physical ? stem + " #" + (k + 1) : stem;
+          String mcc = category.mccs[rng.nextInt(category.mccs.length)];
+          // Uniform in a disc around the centre (sqrt for an even spread over the area).
+          double distanceKm = MERCHANT_RADIUS_KM * StrictMath.sqrt(rng.nextDouble());
+          double bearing = 2 * Math.PI * rng.nextDouble();
+          double dLat = distanceKm * StrictMath.cos(bearing) / 111.32;
+          double dLon =
+              distanceKm * StrictMath.sin(bearing) / (111.32 * StrictMath.cos(Math.toRadians(city.latitude)));
+          list[k] = new Merchant(number++, category, city, name, mcc,
+              Math.round((city.latitude + dLat) * 1e6), Math.round((city.longitude + dLon) * 1e6));
+        }
+        all[city.index][category.ordinal()] = list;
+      }
+    }
+    return all;
+  }
+
+  private static List<City> loadCities() {
+    try (InputStream in = World.class.getResourceAsStream(CITIES_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("City table " + CITIES_RESOURCE + " is not on the classpath");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      List<City> cities = new ArrayList<>();
+      String line;
+      int lineNumber = 0;
+      while ((line = reader.readLine()) != null) {
+        lineNumber++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split(",");
+        if (f.length != 6) {
+          throw new IllegalStateException(CITIES_RESOURCE + " line " + lineNumber
+              + ": expected city,country,latitude,longitude,currency,weight");
+        }
+        if (!f[1].matches("[A-Z]{2}")) {
+          throw new IllegalStateException(
+              CITIES_RESOURCE + " line " + lineNumber + ": country '" + f[1] + "' is not ISO 3166-1 alpha-2");
+        }
+        cities.add(new City(cities.size(), f[0], f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+            Money.of(f[4]), Double.parseDouble(f[5])));
+      }
+      return List.copyOf(cities);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + CITIES_RESOURCE, e);
+    }
+  }
+}

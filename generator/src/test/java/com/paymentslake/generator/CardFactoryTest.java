@@ -1,0 +1,93 @@
+package com.paymentslake.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.paymentslake.contract.CardBrand;
+import com.paymentslake.contract.Luhn;
+import com.paymentslake.contract.PanSafety;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CardFactoryTest {
+  private static final String KEY = "a-test-key-of-some-length";
+
+  @ParameterizedTest
+  @EnumSource(CardBrand.class)
+  void pansAreLuhnValidInTheBrandsRangesAndLength(CardBrand brand) {
+    SplitMix64 rng = new SplitMix64(brand.ordinal());
+    for (int i = 0; i < 20_000; i++) {
+      String pan = CardFactory.newPan(brand, rng);
+      assertThat(pan).hasSize(brand.panLength()).containsOnlyDigits();
+      assertThat(Luhn.isValid(pan)).as(pan).isTrue();
+      assertThat(CardBrand.ofBin(pan.substring(0, 6))).as(pan).isEqualTo(brand);
+    }
+  }
+
+  @Test
+  void mastercardUsesBothIinRanges() {
+    SplitMix64 rng = new SplitMix64(5);
+    boolean series5 = false;
+    boolean series2 = false;
+    for (int i = 0; i < 1_000; i++) {
+      String pan = CardFactory.newPan(CardBrand.MASTERCARD, rng);
+      int four = Integer.parseInt(pan.substring(0, 4));
+      series5 |= four >= 5100 && four <= 5599;
+      series2 |= four >= 2221 && four <= 2720;
+    }
+    assertThat(series5).isTrue();
+    assertThat(series2).isTrue();
+  }
+
+  @Test
+  void issuedCardsKeepOnlyBinLast4AndTheKeyedHash() throws Exception {
+    CardFactory factory = new CardFactory(KEY);
+    Map<CardBrand, Integer> brands = new EnumMap<>(CardBrand.class);
+    for (long key = 0; key < 5_000; key++) {
+      Card card = factory.issue(key);
+      brands.merge(card.brand, 1, Integer::sum);
+      assertThat(CardBrand.ofBin(card.binText())).isEqualTo(card.brand);
+      assertThat(card.last4Text()).containsOnlyDigits().hasSize(4);
+      assertThat(card.hashPanText()).matches("[0-9a-f]{64}");
+      assertThat(PanSafety.isSafe(card.hashPanText())).isTrue();
+    }
+    assertThat(brands.keySet()).containsExactlyInAnyOrder(CardBrand.values());
+    assertThat(brands.get(CardBrand.VISA)).isGreaterThan(brands.get(CardBrand.MASTERCARD));
+  }
+
+  @Test
+  void hashIsHmacSha256OfThePanDigits() throws Exception {
+    CardFactory factory = new CardFactory(KEY);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String pan = "4111111111111111";
+    String expected = HexFormat.of().formatHex(mac.doFinal(pan.getBytes(StandardCharsets.US_ASCII)));
+    assertThat(factory.hmacHex(pan)).isEqualTo(expected);
+  }
+
+  @Test
+  void sameKeyGivesTheSameCardAndAnotherHashKeyAnotherHash() {
+    Card a = new CardFactory(KEY).issue(42);
+    Card b = new CardFactory(KEY).issue(42);
+    Card c = new CardFactory(KEY + "-other").issue(42);
+    assertThat(b.hashPanText()).isEqualTo(a.hashPanText());
+    assertThat(b.binText()).isEqualTo(a.binText());
+    assertThat(c.binText()).isEqualTo(a.binText());
+    assertThat(c.hashPanText()).isNotEqualTo(a.hashPanText());
+  }
+
+  @Test
+  void cardBookReturnsTheCardOfTheKeyWhateverItCached() {
+    CardFactory factory = new CardFactory(KEY);
+    CardBook book = new CardBook(1); // tiny: forces evictions
+    for (long key = 0; key < 5_000; key++) {
+      assertThat(book.card(key % 1_500, factory).key).isEqualTo(key % 1_500);
+    }
+  }
+}

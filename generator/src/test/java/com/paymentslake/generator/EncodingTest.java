@@ -1,0 +1,97 @@
+package com.paymentslake.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.paymentslake.contract.RawContract;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EncodingTest {
+  @Test
+  void amountsCarryExactlyTheCurrencysMinorUnits() {
+    assertThat(amount(1234, "JPY")).isEqualTo("1234");
+    assertThat(amount(1234, "USD")).isEqualTo("12.34");
+    assertThat(amount(1234, "KWD")).isEqualTo("1.234");
+    assertThat(amount(5, "USD")).isEqualTo("0.05");
+    assertThat(amount(7, "BHD")).isEqualTo("0.007");
+    assertThat(amount(0, "EUR")).isEqualTo("0.00");
+    assertThat(amount(-1250, "GBP")).isEqualTo("-12.50");
+  }
+
+  @Test
+  void usdConvertsWithTheReferenceRateAndRoundsToMinorUnits() {
+    assertThat(Money.of("USD").minorFromUsd(0.125)).isEqualTo(13); // half up
+    assertThat(Money.of("USD").minorFromUsd(12.346)).isEqualTo(1235);
+    assertThat(Money.of("JPY").minorFromUsd(67.0)).isEqualTo(10_000); // 67 / 0.0067
+    assertThat(Money.of("KWD").minorFromUsd(3.25)).isEqualTo(1_000); // 1.000 KWD
+    assertThat(Money.of("USD").minorFromUsd(0.0001)).isEqualTo(1); // never zero
+    assertThat(Money.of("USD").atmMinorFromUsd(104)).isEqualTo(10_000); // 100 USD in notes of 10
+    assertThat(Money.of("JPY").atmMinorFromUsd(100)).isEqualTo(15_000); // notes of 1000 yen
+  }
+
+  @Test
+  void timestampsAreIso8601UtcWithSeconds() {
+    for (String text : new String[] {"2026-11-01T18:04:05Z", "1970-01-01T00:00:00Z", "2024-02-29T23:59:59Z",
+        "2000-03-01T00:00:01Z", "2099-12-31T12:00:00Z"}) {
+      LineBuffer buffer = new LineBuffer(4);
+      buffer.putTimestamp(Instant.parse(text).getEpochSecond());
+      assertThat(new String(buffer.copy(0, buffer.size()), StandardCharsets.US_ASCII)).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void fieldsAreQuotedOnlyWhenNeeded() {
+    assertThat(field("FreshMart #12")).isEqualTo("FreshMart #12");
+    assertThat(field("Sunrise Gas, Inc.")).isEqualTo("\"Sunrise Gas, Inc.\"");
+    assertThat(field("The \"Golden\" Fork")).isEqualTo("\"The \"\"Golden\"\" Fork\"");
+    assertThat(field("São Paulo")).isEqualTo("São Paulo");
+    assertThatThrownBy(() -> Csv.field("two\r\nlines"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("A raw field never holds CR or LF: 'two\r\nlines'");
+  }
+
+  @Test
+  void fixedPointAndHexAreZeroPadded() {
+    LineBuffer buffer = new LineBuffer(1);
+    buffer.putFixed(-33_868_820, 6, 1_000_000);
+    buffer.put((byte) ',');
+    buffer.putFixed(-500_000, 6, 1_000_000);
+    buffer.put((byte) ',');
+    buffer.putHex(0xABCL, 12);
+    buffer.put((byte) ',');
+    buffer.putLong(9_876_543_210L);
+    assertThat(new String(buffer.copy(0, buffer.size()), StandardCharsets.US_ASCII))
+        .isEqualTo("-33.868820,-0.500000,000000000abc,9876543210");
+  }
+
+  @Test
+  void headersFollowTheContractAndTheDriftFileSwapsAmountAndCurrency() {
+    String contract = RawContract.current().header();
+    assertThat(RowEncoder.header(RowEncoder.CONTRACT_ORDER)).isEqualTo(contract);
+    assertThat(RowEncoder.header(RowEncoder.DRIFT_ORDER))
+        .isEqualTo(contract.replace("amount,currency", "currency,amount"));
+    assertThat(RawContract.current().headerDifference(
+        java.util.List.of(RowEncoder.header(RowEncoder.DRIFT_ORDER).split(",")))).isPresent();
+  }
+
+  @Test
+  void everyCityOfTheTableHasAnActiveCurrencyAndRealCoordinates() {
+    assertThat(World.cities()).hasSizeGreaterThan(50);
+    assertThat(World.cities()).allSatisfy(city -> {
+      assertThat(city.latitude).isBetween(-90.0, 90.0);
+      assertThat(city.longitude).isBetween(-180.0, 180.0);
+      assertThat(city.country).matches("[A-Z]{2}");
+    });
+    assertThat(World.cities()).extracting(c -> c.money.info.code()).contains("USD", "JPY", "KWD", "EUR");
+  }
+
+  private static String amount(long minor, String currency) {
+    return new String(RowEncoder.amountBytes(minor, Money.of(currency)), StandardCharsets.US_ASCII);
+  }
+
+  private static String field(String value) {
+    return new String(Csv.field(value), StandardCharsets.UTF_8);
+  }
+}
