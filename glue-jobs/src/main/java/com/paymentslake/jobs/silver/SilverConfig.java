@@ -27,5 +27,10 @@ public record SilverConfig(LakeLayout lake, List<LocalDate> txnDates, Optional<S
     if (runId.isBlank()) {
       throw new IllegalArgumentException("runId is blank");
     }
+    if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new IllegalArgumentException(
+          "runId '" + runId + "' must start with a letter or digit and hold only letters, digits, '.', '_' and '-'"
+              + " (it names the run's DQ summary file)");
+    }
   }
 }

@@ -1,0 +1,62 @@
+package com.paymentslake.jobs.silver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Small file operations through Hadoop's FileSystem, so they work on every scheme Spark reads
+ * ({@code s3://} on Glue, {@code s3a://}, {@code file://}).
+ */
+final class LakeFiles {
+  private final Configuration hadoop;
+
+  LakeFiles(SparkSession spark) {
+    this.hadoop = spark.sparkContext().hadoopConfiguration();
+  }
+
+  boolean exists(String path) {
+    try {
+      Path target = new Path(path);
+      return target.getFileSystem(hadoop).exists(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check whether " + path + " exists", e);
+    }
+  }
+
+  String readText(String path) {
+    Path source = new Path(path);
+    try (InputStream in = source.getFileSystem(hadoop).open(source)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    }
+  }
+
+  /** Writes (or replaces) a whole file; on S3 the object appears complete when the stream closes. */
+  void writeText(String path, String text) {
+    Path target = new Path(path);
+    try (OutputStream out = target.getFileSystem(hadoop).create(target, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + path, e);
+    }
+  }
+
+  /** Deletes a directory tree; returns whether something was there. */
+  boolean deleteRecursively(String path) {
+    try {
+      Path target = new Path(path);
+      FileSystem fs = target.getFileSystem(hadoop);
+      return fs.exists(target) && fs.delete(target, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + path, e);
+    }
+  }
+}

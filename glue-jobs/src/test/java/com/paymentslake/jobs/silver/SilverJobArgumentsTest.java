@@ -1,0 +1,98 @@
+package com.paymentslake.jobs.silver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.paymentslake.jobs.common.JobFailure;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SilverJobArgumentsTest {
+  private static final String ALLOWED =
+      "allowed: --lake-root (required: lake root URI, e.g. s3://bucket or file:///tmp/lake), --txn-dates (required:"
+          + " comma-separated bronze txn_date partitions, e.g. 2026-11-01,2026-11-02), --rules-path (optional: DQDL"
+          + " ruleset path; default the packaged dq-rules/silver_payments.dqdl), --run-id (optional: run id; default"
+          + " Glue's JOB_RUN_ID, else silver-<UTC time>-<random>)";
+
+  @Test
+  void parsesEveryArgument() {
+    SilverConfig config =
+        SilverJob.config(
+            new String[] {
+              "--JOB_NAME", "payments-silver", "--lake-root", "s3://lake/", "--txn-dates", "2026-11-02, 2026-11-01",
+              "--rules-path", "s3://lake/rules/silver.dqdl", "--run-id", "run-42"
+            });
+
+    assertThat(config.lake().root()).isEqualTo("s3://lake");
+    assertThat(config.txnDates()).containsExactly(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-02"));
+    assertThat(config.rulesPath()).contains("s3://lake/rules/silver.dqdl");
+    assertThat(config.runId()).isEqualTo("run-42");
+  }
+
+  @Test
+  void defaultsToThePackagedRulesAndGluesRunId() {
+    SilverConfig config =
+        SilverJob.config(
+            new String[] {
+              "--JOB_NAME", "payments-silver", "--JOB_RUN_ID", "jr_0123abcd", "--TempDir", "s3://tmp/",
+              "--enable-metrics", "true", "--lake-root", "file:///tmp/lake", "--txn-dates", "2026-11-01"
+            });
+
+    assertThat(config.rulesPath()).isEqualTo(Optional.empty());
+    assertThat(config.runId()).isEqualTo("jr_0123abcd");
+  }
+
+  @Test
+  void generatesARunIdOutsideGlue() {
+    SilverConfig config =
+        SilverJob.config(new String[] {"--lake-root", "file:///tmp/lake", "--txn-dates", "2026-11-01"});
+
+    assertThat(config.runId()).matches("silver-[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}");
+  }
+
+  @Test
+  void aMissingRequiredArgumentIsNamed() {
+    assertThatThrownBy(() -> SilverJob.config(new String[] {"--txn-dates", "2026-11-01"}))
+        .isInstanceOf(JobFailure.class)
+        .hasMessage("INVALID_ARGUMENT: job silver needs argument --lake-root");
+  }
+
+  @Test
+  void aDateThatIsNotIsoIsNamed() {
+    assertThatThrownBy(
+            () -> SilverJob.config(new String[] {"--lake-root", "s3://lake", "--txn-dates", "2026-11-01,2026-13-01"}))
+        .isInstanceOf(JobFailure.class)
+        .hasMessage(
+            "INVALID_ARGUMENT: job silver: argument --txn-dates item 2 '2026-13-01' is not an ISO date (yyyy-MM-dd);"
+                + " expected e.g. 2026-11-01,2026-11-02");
+  }
+
+  @Test
+  void anUnknownArgumentListsTheAllowedOnes() {
+    assertThatThrownBy(
+            () -> SilverJob.config(new String[] {"--lake-root", "s3://lake", "--txn-date", "2026-11-01"}))
+        .isInstanceOf(JobFailure.class)
+        .hasMessage("INVALID_ARGUMENT: job silver: unknown argument --txn-date; " + ALLOWED);
+  }
+
+  @Test
+  void aRunIdThatCannotNameAFileIsRejected() {
+    assertThatThrownBy(
+            () -> SilverJob.config(
+                new String[] {"--lake-root", "s3://lake", "--txn-dates", "2026-11-01", "--run-id", "a/b"}))
+        .isInstanceOf(JobFailure.class)
+        .hasMessage(
+            "INVALID_ARGUMENT: job silver: runId 'a/b' must start with a letter or digit and hold only letters, digits,"
+                + " '.', '_' and '-' (it names the run's DQ summary file)");
+  }
+
+  @Test
+  void configRejectsAnEmptyDateList() {
+    assertThatThrownBy(
+            () -> new SilverConfig(new com.paymentslake.contract.LakeLayout("s3://lake"), List.of(), Optional.empty(), "r"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("txnDates is empty but must name at least one bronze txn_date partition");
+  }
+}
