@@ -1,0 +1,147 @@
+package com.paymentslake.local;
+
+import com.paymentslake.generator.GeneratorCli;
+import com.paymentslake.jobs.common.JobFailure;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code lake} command: {@code demo}, {@code generate}, {@code help}.
+ *
+ * <p>Exit status: 0 success, 1 the run failed (the message says why; details in the log), 2 the
+ * command line is wrong.
+ */
+public final class LakeCli {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  /** System property with the directory of {@code lake.log}; the demo sets it to its data dir. */
+  static final String LOG_DIR_PROPERTY = "lake.log.dir";
+
+  static final String USAGE_TEXT =
+      """
+      usage: ./lake <command> [options]
+
+      commands:
+        demo       run the local twin end to end: S3Proxy (a real S3 API server), the generator
+                   writing raw CSV through S3, the bronze and silver Spark jobs over s3a://, then
+                   a reconciliation of every raw line and where each zone is on disk
+        generate   only generate raw payments and truth manifests into a directory or
+                   s3://bucket[/prefix] (./lake generate --help for its options)
+        help       show this text
+
+      demo options:
+        --data-dir DIR        where the lake lives (default ./lake-data): objects under
+                              DIR/s3/payments-lake, logs under DIR/logs
+        --days N              ingest dates to generate (default 7)
+        --start-date DATE     first ingest date, YYYY-MM-DD (default: today UTC minus --days)
+        --rows-per-day N      base rows per day (default 100000)
+        --seed N              generator seed (default 42); same seed, same data
+        --threads N           generator threads (default 2); never changes the data
+        --cores N             Spark local cores (default 2)
+
+      environment: JAVA_HOME (a JDK 17), LAKE_HEAP (JVM heap of ./lake, default 4g),
+                   LAKE_S3PROXY_JAR (S3Proxy jar), LAKE_SKIP_BUILD=1 (do not check the build)
+      exit status: 0 ok, 1 the run failed, 2 bad command line
+      """;
+
+  private LakeCli() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, Clock.systemUTC()));
+  }
+
+  /** Runs the command line; never exits the JVM. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Clock.systemUTC());
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+    if (args.length == 0) {
+      err.print(USAGE_TEXT);
+      return USAGE;
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    try {
+      switch (args[0]) {
+        case "help", "--help", "-h" -> {
+          out.print(USAGE_TEXT);
+          return OK;
+        }
+        case "generate" -> {
+          return GeneratorCli.run(rest.toArray(String[]::new), out, err);
+        }
+        case "demo" -> {
+          return demo(rest, out, err, clock);
+        }
+        default -> throw new UsageException(
+            "unknown command '" + args[0] + "'; commands are demo, generate, help");
+      }
+    } catch (UsageException e) {
+      err.println("lake " + e.getMessage());
+      err.println("run './lake help' for usage");
+      return USAGE;
+    }
+  }
+
+  private static int demo(List<String> args, PrintStream out, PrintStream err, Clock clock) {
+    CommandLine line = CommandLine.parse("demo", args, DemoOptions.OPTIONS);
+    if (line.help()) {
+      out.print(USAGE_TEXT);
+      return OK;
+    }
+    DemoOptions options = DemoOptions.parse(line, clock);
+    Path logs = options.dataDir().resolve("logs");
+    try {
+      Files.createDirectories(logs);
+    } catch (IOException | SecurityException e) {
+      throw new UsageException(
+          "demo: --data-dir is '" + options.dataDir() + "' but " + logs + " cannot be created (" + e + ")");
+    }
+    logTo(logs);
+    try {
+      new Demo(options, out).run();
+      return OK;
+    } catch (JobFailure | S3ProxyException e) {
+      return failed(err, e.getMessage(), e, options);
+    } catch (Exception e) { // Spark may throw checked exceptions undeclared
+      return failed(err, e.getClass().getSimpleName() + ": " + e.getMessage(), e, options);
+    }
+  }
+
+  private static int failed(PrintStream err, String message, Exception e, DemoOptions options) {
+    LoggerFactory.getLogger(LakeCli.class).error("demo failed: {}", message, e);
+    err.println("lake demo failed: " + message);
+    err.println("details: " + logDirectory(options).resolve("lake.log"));
+    return FAILED;
+  }
+
+  private static Path logDirectory(DemoOptions options) {
+    return Path.of(System.getProperty(LOG_DIR_PROPERTY, options.dataDir().resolve("logs").toString()))
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  /**
+   * Sends {@code lake.log} to the data directory, unless {@value #LOG_DIR_PROPERTY} was set
+   * explicitly (tests, or {@code -Dlake.log.dir=...}).
+   */
+  private static void logTo(Path logDir) {
+    if (System.getProperty(LOG_DIR_PROPERTY) != null) {
+      return;
+    }
+    System.setProperty(LOG_DIR_PROPERTY, logDir.toAbsolutePath().normalize().toString());
+    if (LogManager.getContext(false) instanceof LoggerContext context) {
+      context.reconfigure();
+    }
+  }
+}
