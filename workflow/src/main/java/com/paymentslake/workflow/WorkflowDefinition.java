@@ -1,0 +1,62 @@
+package com.paymentslake.workflow;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lake's one workflow definition: a Glue workflow with its jobs, crawlers and triggers, plus the
+ * EventBridge alert rules and the SNS topic they notify. Property names are those of the
+ * CloudFormation resources ({@code AWS::Glue::Workflow}, {@code ::Job}, {@code ::Crawler}, {@code
+ * ::Trigger}, {@code AWS::Events::Rule}, {@code AWS::SNS::Topic}) so each entry maps 1:1 to what the
+ * CDK stack deploys; the local twin runs the very same entries.
+ *
+ * <p>String values may hold deployment placeholders such as {@code ${LakeRoot}} (see {@link
+ * Placeholders}); each deployment resolves them with its own values.
+ *
+ * @param name the Glue workflow name
+ * @param description what the workflow does
+ * @param defaultRunProperties run properties every run starts with (a run may override them)
+ * @param maxConcurrentRuns Glue's limit of simultaneous runs of the workflow
+ * @param jobs the Glue jobs the triggers start
+ * @param crawlers the Glue crawlers the triggers start
+ * @param triggers one start trigger (ON_DEMAND or SCHEDULED) and the CONDITIONAL triggers chaining
+ *     the actions
+ * @param alertRules EventBridge rules matching job and crawler state changes
+ * @param alertTopics SNS topics the rules notify, with their subscriptions
+ */
+@JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
+public record WorkflowDefinition(
+    String name,
+    String description,
+    Map<String, String> defaultRunProperties,
+    int maxConcurrentRuns,
+    List<JobDefinition> jobs,
+    List<CrawlerDefinition> crawlers,
+    List<TriggerDefinition> triggers,
+    List<AlertRule> alertRules,
+    List<AlertTopic> alertTopics) {
+
+  public WorkflowDefinition {
+    defaultRunProperties = defaultRunProperties == null ? Map.of() : Map.copyOf(defaultRunProperties);
+    jobs = jobs == null ? List.of() : List.copyOf(jobs);
+    crawlers = crawlers == null ? List.of() : List.copyOf(crawlers);
+    triggers = triggers == null ? List.of() : List.copyOf(triggers);
+    alertRules = alertRules == null ? List.of() : List.copyOf(alertRules);
+    alertTopics = alertTopics == null ? List.of() : List.copyOf(alertTopics);
+  }
+
+  public Optional<JobDefinition> job(String jobName) {
+    return jobs.stream().filter(j -> j.name().equals(jobName)).findFirst();
+  }
+
+  public Optional<CrawlerDefinition> crawler(String crawlerName) {
+    return crawlers.stream().filter(c -> c.name().equals(crawlerName)).findFirst();
+  }
+
+  public Optional<AlertTopic> topic(String topicName) {
+    return alertTopics.stream().filter(t -> t.name().equals(topicName)).findFirst();
+  }
+}
