@@ -1,12 +1,6 @@
 package com.paymentslake.contract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,33 +41,15 @@ public final class Currencies {
   }
 
   private static Map<String, CurrencyInfo> load(String resource) {
-    try (InputStream in = Currencies.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Currency table " + resource + " is not on the classpath");
+    Map<String, CurrencyInfo> table = new LinkedHashMap<>();
+    for (ReferenceTable.Row row :
+        ReferenceTable.readResource(Currencies.class, resource, "code,minor_units,usd_per_unit,home_country")) {
+      CurrencyInfo info =
+          new CurrencyInfo(row.field(0), Integer.parseInt(row.field(1)), new BigDecimal(row.field(2)), row.field(3));
+      if (table.put(info.code(), info) != null) {
+        throw row.error(info.code() + " listed twice");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      Map<String, CurrencyInfo> table = new LinkedHashMap<>();
-      String line;
-      int lineNumber = 0;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split(",");
-        if (f.length != 4) {
-          throw new IllegalStateException(
-              resource + " line " + lineNumber + ": expected code,minor_units,usd_per_unit,home_country");
-        }
-        CurrencyInfo info =
-            new CurrencyInfo(f[0].strip(), Integer.parseInt(f[1].strip()), new BigDecimal(f[2].strip()), f[3].strip());
-        if (table.put(info.code(), info) != null) {
-          throw new IllegalStateException(resource + " line " + lineNumber + ": " + info.code() + " listed twice");
-        }
-      }
-      return table;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource, e);
     }
+    return table;
   }
 }

@@ -16,6 +16,8 @@ public record LakeLayout(String root) {
   public static final String SILVER_PAYMENTS = "silver/payments";
   public static final String SILVER_REJECTS = "audit/silver_rejects";
   public static final String DQ_SUMMARY = "audit/dq_summary";
+  /** Per raw ingest date, the bronze txn_date partitions its rows went to (bronze's hand-off). */
+  public static final String BRONZE_LINEAGE = "audit/bronze_lineage";
   public static final String TRUTH_MANIFESTS = "manifests/payments";
   public static final String GOLD = "gold";
 
@@ -59,6 +61,11 @@ public record LakeLayout(String root) {
 
   public String dqSummaries() {
     return path(DQ_SUMMARY);
+  }
+
+  /** Bronze's lineage record of one ingest date. */
+  public String bronzeLineage(LocalDate ingestDate) {
+    return path(BRONZE_LINEAGE) + "/" + ingestPartition(ingestDate) + "/lineage.json";
   }
 
   public String truthManifest(LocalDate ingestDate) {

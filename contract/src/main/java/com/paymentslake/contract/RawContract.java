@@ -2,10 +2,6 @@ package com.paymentslake.contract;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +15,9 @@ import java.util.Set;
 public final class RawContract {
   /** The contract version the generator writes and the jobs expect. */
   public static final int VERSION = 1;
+
+  /** The columns of the contract file itself. */
+  private static final String COLUMNS = "column,type,required,description";
 
   private static final String RESOURCE = "/contract/raw_payments.v" + VERSION + ".csv";
   private static final RawContract CURRENT = load(RESOURCE);
@@ -121,37 +120,19 @@ public final class RawContract {
   }
 
   static RawContract load(String resource) {
-    try (InputStream in = RawContract.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Contract resource " + resource + " is not on the classpath");
-      }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), resource);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read contract " + resource, e);
-    }
+    return fromRows(ReferenceTable.readResource(RawContract.class, resource, COLUMNS));
   }
 
   static RawContract parse(BufferedReader reader, String source) throws IOException {
+    return fromRows(ReferenceTable.read(reader, source, COLUMNS));
+  }
+
+  private static RawContract fromRows(List<ReferenceTable.Row> rows) {
     List<ContractColumn> columns = new ArrayList<>();
-    String line;
-    int lineNumber = 0;
-    while ((line = reader.readLine()) != null) {
-      lineNumber++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] fields = line.split(",", 4);
-      if (fields.length != 4) {
-        throw new IllegalArgumentException(
-            source + " line " + lineNumber + ": expected column,type,required,description but got '"
-                + line + "'");
-      }
+    for (ReferenceTable.Row row : rows) {
       columns.add(
           new ContractColumn(
-              fields[0].strip(),
-              ColumnType.parse(fields[1]),
-              Boolean.parseBoolean(fields[2].strip()),
-              fields[3].strip()));
+              row.field(0), ColumnType.parse(row.field(1)), Boolean.parseBoolean(row.field(2)), row.field(3)));
     }
     return new RawContract(VERSION, columns);
   }

@@ -1,11 +1,6 @@
 package com.paymentslake.generator;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.paymentslake.contract.ReferenceTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,34 +102,15 @@ final class World {
   }
 
   private static List<City> loadCities() {
-    try (InputStream in = World.class.getResourceAsStream(CITIES_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("City table " + CITIES_RESOURCE + " is not on the classpath");
+    List<City> cities = new ArrayList<>();
+    for (ReferenceTable.Row row :
+        ReferenceTable.readResource(World.class, CITIES_RESOURCE, "city,country,latitude,longitude,currency,weight")) {
+      if (!row.field(1).matches("[A-Z]{2}")) {
+        throw row.error("country '" + row.field(1) + "' is not ISO 3166-1 alpha-2");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<City> cities = new ArrayList<>();
-      String line;
-      int lineNumber = 0;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split(",");
-        if (f.length != 6) {
-          throw new IllegalStateException(CITIES_RESOURCE + " line " + lineNumber
-              + ": expected city,country,latitude,longitude,currency,weight");
-        }
-        if (!f[1].matches("[A-Z]{2}")) {
-          throw new IllegalStateException(
-              CITIES_RESOURCE + " line " + lineNumber + ": country '" + f[1] + "' is not ISO 3166-1 alpha-2");
-        }
-        cities.add(new City(cities.size(), f[0], f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-            Money.of(f[4]), Double.parseDouble(f[5])));
-      }
-      return List.copyOf(cities);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + CITIES_RESOURCE, e);
+      cities.add(new City(cities.size(), row.field(0), row.field(1), Double.parseDouble(row.field(2)),
+          Double.parseDouble(row.field(3)), Money.of(row.field(4)), Double.parseDouble(row.field(5))));
     }
+    return List.copyOf(cities);
   }
 }

@@ -7,7 +7,9 @@ import com.paymentslake.contract.PanSafety;
 import com.paymentslake.contract.RawContract;
 import com.paymentslake.jobs.common.ErrorCode;
 import com.paymentslake.jobs.common.HadoopConf;
+import com.paymentslake.jobs.common.IngestLineage;
 import com.paymentslake.jobs.common.JobArguments;
+import com.paymentslake.jobs.common.JobDates;
 import com.paymentslake.jobs.common.JobFailure;
 import com.paymentslake.jobs.common.JsonFiles;
 import com.paymentslake.jobs.common.PaymentSchemas;
@@ -20,12 +22,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -71,15 +73,7 @@ public final class BronzeJob {
   }
 
   static BronzeConfig config(JobArguments arguments) {
-    List<LocalDate> dates = new ArrayList<>();
-    for (String text : arguments.required("ingest-dates").split(",")) {
-      try {
-        dates.add(LocalDate.parse(text.strip()));
-      } catch (DateTimeParseException e) {
-        throw new JobFailure(ErrorCode.INVALID_ARGUMENT,
-            "job " + NAME + ": --ingest-dates has '" + text.strip() + "' but dates must be yyyy-MM-dd");
-      }
-    }
+    List<LocalDate> dates = JobDates.parse(NAME, "ingest-dates", arguments.required("ingest-dates"));
     return new BronzeConfig(new LakeLayout(arguments.required("lake-root")), dates, RunIds.from(arguments, NAME));
   }
 
@@ -100,8 +94,9 @@ public final class BronzeJob {
       long rejectedLines = rawLines - byReason.getOrDefault("", 0L) - driftLines;
 
       Dataset<Row> incoming = BronzeTransforms.goodLines(parsed);
-      List<LocalDate> affected = incoming.select(col(PaymentSchemas.TXN_DATE)).distinct().collectAsList().stream()
-          .map(row -> row.getDate(0).toLocalDate()).sorted().toList();
+      Map<LocalDate, List<LocalDate>> txnDatesByIngestDate = txnDatesByIngestDate(incoming, config.ingestDates());
+      List<LocalDate> affected = txnDatesByIngestDate.values().stream().flatMap(List::stream).distinct().sorted()
+          .toList();
       Dataset<Row> existing = readExisting(spark, lake, affected);
       Dataset<Row> classified = BronzeTransforms.classify(incoming, existing).persist(StorageLevel.MEMORY_AND_DISK());
       try {
@@ -124,6 +119,8 @@ public final class BronzeJob {
             affected, before, after);
         checkWrittenCounts(result, rejectsWritten);
         writeSummary(spark, lake, result, started);
+        txnDatesByIngestDate.forEach((ingestDate, txnDates) ->
+            IngestLineage.write(spark, lake, new IngestLineage.Entry(ingestDate, config.runId(), txnDates)));
         LOG.info("bronze {}: {} raw lines -> {} new rows, {} rejects, {} duplicates, {} superseded",
             config.runId(), rawLines, result.inserted(), result.rejectRows(), result.duplicatesDropped(),
             result.supersededVersions());
@@ -134,6 +131,16 @@ public final class BronzeJob {
     } finally {
       parsed.unpersist();
     }
+  }
+
+  /** For every ingest date in scope (even one without a typed line), the txn dates of its typed lines. */
+  private static Map<LocalDate, List<LocalDate>> txnDatesByIngestDate(Dataset<Row> incoming, List<LocalDate> ingestDates) {
+    Map<LocalDate, List<LocalDate>> byIngestDate = new TreeMap<>();
+    ingestDates.forEach(date -> byIngestDate.put(date, new ArrayList<>()));
+    incoming.select(col(PaymentSchemas.INGEST_DATE), col(PaymentSchemas.TXN_DATE)).distinct().collectAsList()
+        .forEach(row -> byIngestDate.computeIfAbsent(row.getDate(0).toLocalDate(), d -> new ArrayList<>())
+            .add(row.getDate(1).toLocalDate()));
+    return byIngestDate;
   }
 
   /** Lists the data files of every ingest partition and checks each header against the contract. */

@@ -1,18 +1,17 @@
 package com.paymentslake.jobs.common;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /** Writes small JSON documents (run summaries) to any Hadoop path: s3://, s3a://, file://. */
@@ -21,12 +20,28 @@ public final class JsonFiles {
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .registerModule(
               new SimpleModule("java-time-as-iso-text")
                   .addSerializer(LocalDate.class, ToStringSerializer.instance)
-                  .addSerializer(Instant.class, ToStringSerializer.instance));
+                  .addSerializer(Instant.class, ToStringSerializer.instance)
+                  .addDeserializer(LocalDate.class, new IsoDateDeserializer()));
 
   private JsonFiles() {}
+
+  /** Reads the ISO dates the serializer above writes. */
+  private static final class IsoDateDeserializer extends StdScalarDeserializer<LocalDate> {
+    private static final long serialVersionUID = 1L;
+
+    IsoDateDeserializer() {
+      super(LocalDate.class);
+    }
+
+    @Override
+    public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+      return LocalDate.parse(parser.getValueAsString());
+    }
+  }
 
   public static String toJson(Object value) {
     try {
@@ -38,14 +53,16 @@ public final class JsonFiles {
 
   /** Writes the document at {@code path}, replacing any file there. */
   public static void write(SparkSession spark, String path, Object document) {
-    Path target = new Path(path);
+    new LakeFiles(spark).writeText(path, toJson(document));
+  }
+
+  /** Reads a document written by {@link #write}. */
+  public static <T> T read(SparkSession spark, String path, Class<T> type) {
+    String text = new LakeFiles(spark).readText(path);
     try {
-      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      try (OutputStream out = fs.create(target, true)) {
-        out.write(toJson(document).getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + path, e);
+      return JSON.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot parse " + path + " as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -8,15 +8,17 @@ import com.paymentslake.contract.Currencies;
 import com.paymentslake.contract.LakeLayout;
 import com.paymentslake.contract.RawContract;
 import com.paymentslake.jobs.common.ErrorCode;
+import com.paymentslake.jobs.common.IngestLineage;
 import com.paymentslake.jobs.common.JobArguments;
 import com.paymentslake.jobs.common.JobFailure;
+import com.paymentslake.jobs.common.LakeFiles;
 import com.paymentslake.jobs.common.PaymentSchemas;
 import com.paymentslake.jobs.common.RunIds;
+import com.paymentslake.jobs.common.TxnDateScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,6 +64,7 @@ public final class SilverJob {
   static final String JOB = "silver";
   static final String LAKE_ROOT = "lake-root";
   static final String TXN_DATES = "txn-dates";
+  static final String INGEST_DATES = "ingest-dates";
   static final String RULES_PATH = "rules-path";
   static final String RUN_ID = "run-id";
 
@@ -80,10 +83,14 @@ public final class SilverJob {
    */
   public static void main(String[] args) {
     try {
-      SilverConfig config = config(args);
       SparkSession spark = SparkSession.builder().getOrCreate();
       spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
-      SilverResult result = run(spark, config);
+      Optional<SilverConfig> config = config(args, (lake, ingestDates) -> IngestLineage.txnDates(spark, lake, ingestDates));
+      if (config.isEmpty()) {
+        LOG.info("Silver: bronze loaded no row for the given ingest dates; nothing to validate");
+        return;
+      }
+      SilverResult result = run(spark, config.get());
       LOG.info(
           "Silver run {} succeeded: {} silver rows, {} audit rows; summary {}",
           result.runId(), result.silverRows(), result.auditRows(), result.dqSummaryPath());
@@ -93,19 +100,31 @@ public final class SilverJob {
     }
   }
 
+  /** Parses arguments that name txn dates (for tests and tools; --ingest-dates needs the lake, see below). */
+  static SilverConfig config(String[] args) {
+    return config(args, (lake, ingestDates) -> {
+      throw new JobFailure(ErrorCode.INVALID_ARGUMENT, "job " + JOB + ": --" + INGEST_DATES + " needs the lake's bronze lineage");
+    }).orElseThrow();
+  }
+
   /**
-   * Parses Glue-style arguments into a config. The run id is --run-id, else Glue's JOB_RUN_ID, else
-   * {@code silver-<yyyyMMdd'T'HHmmss'Z'>-<8 hex digits>} ({@link RunIds}).
+   * Parses Glue-style arguments into a config. The scope is {@code --txn-dates}, or {@code
+   * --ingest-dates} turned into the txn dates bronze wrote their rows to; empty when those ingest
+   * dates have no typed row. The run id is --run-id, else Glue's JOB_RUN_ID, else {@code
+   * silver-<yyyyMMdd'T'HHmmss'Z'>-<8 hex digits>} ({@link RunIds}).
    *
    * @throws JobFailure INVALID_ARGUMENT naming the key and the problem
    */
-  static SilverConfig config(String[] args) {
+  static Optional<SilverConfig> config(String[] args, TxnDateScope lineage) {
     JobArguments arguments = JobArguments.parse(JOB, args, ARGUMENTS);
-    String root = arguments.required(LAKE_ROOT);
-    List<LocalDate> dates = txnDates(arguments.required(TXN_DATES));
+    LakeLayout lake = new LakeLayout(arguments.required(LAKE_ROOT));
+    List<LocalDate> dates = TxnDateScope.resolve(JOB, arguments, TXN_DATES, INGEST_DATES, lake, lineage);
+    if (dates.isEmpty()) {
+      return Optional.empty();
+    }
     String runId = RunIds.from(arguments, JOB);
     try {
-      return new SilverConfig(new LakeLayout(root), dates, arguments.optional(RULES_PATH), runId);
+      return Optional.of(new SilverConfig(lake, dates, arguments.optional(RULES_PATH), runId));
     } catch (IllegalArgumentException e) {
       throw new JobFailure(ErrorCode.INVALID_ARGUMENT, "job " + JOB + ": " + e.getMessage(), e);
     }
@@ -293,27 +312,11 @@ public final class SilverJob {
     return paths.length == 0 ? 0 : spark.read().option("basePath", table).parquet(paths).count();
   }
 
-  private static List<LocalDate> txnDates(String text) {
-    List<LocalDate> dates = new ArrayList<>();
-    String[] parts = text.split(",", -1);
-    for (int i = 0; i < parts.length; i++) {
-      String part = parts[i].strip();
-      try {
-        dates.add(LocalDate.parse(part));
-      } catch (DateTimeParseException e) {
-        throw new JobFailure(
-            ErrorCode.INVALID_ARGUMENT,
-            "job " + JOB + ": argument --" + TXN_DATES + " item " + (i + 1) + " '" + part
-                + "' is not an ISO date (yyyy-MM-dd); expected e.g. 2026-11-01,2026-11-02");
-      }
-    }
-    return dates;
-  }
-
   private static Map<String, String> arguments() {
     Map<String, String> arguments = new LinkedHashMap<>();
     arguments.put(LAKE_ROOT, "required: lake root URI, e.g. s3://bucket or file:///tmp/lake");
-    arguments.put(TXN_DATES, "required: comma-separated bronze txn_date partitions, e.g. 2026-11-01,2026-11-02");
+    arguments.put(TXN_DATES, "required unless --ingest-dates: comma-separated bronze txn_date partitions, e.g. 2026-11-01,2026-11-02");
+    arguments.put(INGEST_DATES, "instead of --txn-dates: raw ingest dates; validates the txn_date partitions bronze loaded them into");
     arguments.put(RULES_PATH, "optional: DQDL ruleset path; default the packaged " + SilverRuleset.PACKAGED_RESOURCE);
     arguments.put(RUN_ID, "optional: run id; default Glue's JOB_RUN_ID, else silver-<UTC time>-<random>");
     return java.util.Collections.unmodifiableMap(arguments);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.paymentslake.contract.LakeLayout;
 import com.paymentslake.contract.RawContract;
+import com.paymentslake.jobs.common.IngestLineage;
 import com.paymentslake.jobs.common.JobArguments;
 import com.paymentslake.jobs.common.JobFailure;
 import com.paymentslake.jobs.testing.SparkTestSession;
@@ -118,6 +119,13 @@ class BronzeJobTest {
         .map(r -> r.getString(0) + " from " + r.getDate(1))
         .containsExactly("APPROVED from 2026-11-02");
     assertThat(bronze().count()).isEqualTo(3);
+    // The hand-off to silver and gold: each ingest date's rows live in these txn_date partitions.
+    LakeLayout lake = new LakeLayout(dir.toUri().toString());
+    assertThat(IngestLineage.txnDates(SPARK, lake, List.of(DAY1))).containsExactly(DAY1);
+    assertThat(IngestLineage.txnDates(SPARK, lake, List.of(DAY2))).containsExactly(DAY1, DAY2);
+    assertThatThrownBy(() -> IngestLineage.txnDates(SPARK, lake, List.of(DAY2.plusDays(1))))
+        .isInstanceOf(JobFailure.class)
+        .hasMessageStartingWith("INPUT_NOT_FOUND: bronze has not loaded ingest_date 2026-11-03");
   }
 
   @Test
@@ -138,7 +146,8 @@ class BronzeJobTest {
     assertThatThrownBy(() -> BronzeJob.config(JobArguments.parse("bronze",
             new String[] {"--lake-root", "s3://b", "--ingest-dates", "2026-11-31"}, BronzeJob.ARGUMENTS)))
         .isInstanceOf(JobFailure.class)
-        .hasMessage("INVALID_ARGUMENT: job bronze: --ingest-dates has '2026-11-31' but dates must be yyyy-MM-dd");
+        .hasMessage("INVALID_ARGUMENT: job bronze: argument --ingest-dates item 1 '2026-11-31' is not an ISO date"
+            + " (yyyy-MM-dd); expected e.g. 2026-11-01,2026-11-02");
     assertThatThrownBy(() -> JobArguments.parse("bronze", new String[] {"--ingest-date", "x"}, BronzeJob.ARGUMENTS))
         .isInstanceOf(JobFailure.class)
         .hasMessageStartingWith("INVALID_ARGUMENT: job bronze: unknown argument --ingest-date; allowed: --lake-root (");

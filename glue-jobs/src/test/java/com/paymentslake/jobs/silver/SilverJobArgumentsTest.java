@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class SilverJobArgumentsTest {
   private static final String ALLOWED =
-      "allowed: --lake-root (required: lake root URI, e.g. s3://bucket or file:///tmp/lake), --txn-dates (required:"
-          + " comma-separated bronze txn_date partitions, e.g. 2026-11-01,2026-11-02), --rules-path (optional: DQDL"
+      "allowed: --lake-root (required: lake root URI, e.g. s3://bucket or file:///tmp/lake), --txn-dates (required"
+          + " unless --ingest-dates: comma-separated bronze txn_date partitions, e.g. 2026-11-01,2026-11-02),"
+          + " --ingest-dates (instead of --txn-dates: raw ingest dates; validates the txn_date partitions bronze loaded"
+          + " them into), --rules-path (optional: DQDL"
           + " ruleset path; default the packaged dq-rules/silver_payments.dqdl), --run-id (optional: run id; default"
           + " Glue's JOB_RUN_ID, else silver-<UTC time>-<random>)";
 
@@ -94,5 +96,37 @@ class SilverJobArgumentsTest {
             () -> new SilverConfig(new com.paymentslake.contract.LakeLayout("s3://lake"), List.of(), Optional.empty(), "r"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("txnDates is empty but must name at least one bronze txn_date partition");
+  }
+
+  @Test
+  void ingestDatesBecomeTheTxnDatesBronzeLoadedThemInto() {
+    Optional<SilverConfig> config =
+        SilverJob.config(
+            new String[] {"--lake-root", "s3://lake", "--ingest-dates", "2026-11-03,2026-11-04"},
+            (lake, ingestDates) -> {
+              assertThat(lake.root()).isEqualTo("s3://lake");
+              assertThat(ingestDates).containsExactly(LocalDate.parse("2026-11-03"), LocalDate.parse("2026-11-04"));
+              return List.of(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-03"));
+            });
+
+    assertThat(config).map(SilverConfig::txnDates).contains(
+        List.of(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-03")));
+  }
+
+  @Test
+  void ingestDatesWithoutAnyTypedRowLeaveNothingToDo() {
+    assertThat(SilverJob.config(new String[] {"--lake-root", "s3://lake", "--ingest-dates", "2026-11-03"},
+        (lake, ingestDates) -> List.of())).isEmpty();
+  }
+
+  @Test
+  void exactlyOneScopeArgumentIsRequired() {
+    assertThatThrownBy(() -> SilverJob.config(new String[] {"--lake-root", "s3://lake"}))
+        .isInstanceOf(JobFailure.class)
+        .hasMessage("INVALID_ARGUMENT: job silver needs exactly one of --txn-dates and --ingest-dates (neither given)");
+    assertThatThrownBy(() -> SilverJob.config(
+            new String[] {"--lake-root", "s3://lake", "--txn-dates", "2026-11-01", "--ingest-dates", "2026-11-01"}))
+        .isInstanceOf(JobFailure.class)
+        .hasMessage("INVALID_ARGUMENT: job silver needs exactly one of --txn-dates and --ingest-dates (both given)");
   }
 }

@@ -1,4 +1,4 @@
-package com.paymentslake.jobs.silver;
+package com.paymentslake.jobs.common;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +14,14 @@ import org.apache.spark.sql.SparkSession;
  * Small file operations through Hadoop's FileSystem, so they work on every scheme Spark reads
  * ({@code s3://} on Glue, {@code s3a://}, {@code file://}).
  */
-final class LakeFiles {
+public final class LakeFiles {
   private final Configuration hadoop;
 
-  LakeFiles(SparkSession spark) {
+  public LakeFiles(SparkSession spark) {
     this.hadoop = spark.sparkContext().hadoopConfiguration();
   }
 
-  boolean exists(String path) {
+  public boolean exists(String path) {
     try {
       Path target = new Path(path);
       return target.getFileSystem(hadoop).exists(target);
@@ -30,7 +30,7 @@ final class LakeFiles {
     }
   }
 
-  String readText(String path) {
+  public String readText(String path) {
     Path source = new Path(path);
     try (InputStream in = source.getFileSystem(hadoop).open(source)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -40,7 +40,7 @@ final class LakeFiles {
   }
 
   /** Writes (or replaces) a whole file; on S3 the object appears complete when the stream closes. */
-  void writeText(String path, String text) {
+  public void writeText(String path, String text) {
     Path target = new Path(path);
     try (OutputStream out = target.getFileSystem(hadoop).create(target, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -50,7 +50,7 @@ final class LakeFiles {
   }
 
   /** Deletes a directory tree; returns whether something was there. */
-  boolean deleteRecursively(String path) {
+  public boolean deleteRecursively(String path) {
     try {
       Path target = new Path(path);
       FileSystem fs = target.getFileSystem(hadoop);
