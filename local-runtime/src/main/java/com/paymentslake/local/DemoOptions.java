@@ -1,12 +1,15 @@
 package com.paymentslake.local;
 
 import com.paymentslake.generator.GeneratorConfig;
+import com.paymentslake.workflow.JobDefinition;
+import com.paymentslake.workflow.WorkflowDefinitions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Options of {@code lake demo}.
@@ -22,10 +25,18 @@ import java.util.Objects;
  *   <tr><td>--seed</td><td>42</td><td>any whole number</td></tr>
  *   <tr><td>--threads</td><td>2</td><td>[1, 256] generator threads (never change the data)</td></tr>
  *   <tr><td>--cores</td><td>2</td><td>[1, 256] Spark local cores</td></tr>
+ *   <tr><td>--fail-job</td><td>none</td><td>a job of the workflow definition: its run fails (to see
+ *       the alert email, the stopped chain and the non-zero exit)</td></tr>
  * </table>
  */
 public record DemoOptions(
-    Path dataDir, int days, LocalDate startDate, long rowsPerDay, long seed, int threads, int cores) {
+    Path dataDir, int days, LocalDate startDate, long rowsPerDay, long seed, int threads, int cores,
+    Optional<String> failJob) {
+
+  /** Options without a failure injected. */
+  public DemoOptions(Path dataDir, int days, LocalDate startDate, long rowsPerDay, long seed, int threads, int cores) {
+    this(dataDir, days, startDate, rowsPerDay, seed, threads, cores, Optional.empty());
+  }
 
   public static final Path DEFAULT_DATA_DIR = Path.of("lake-data");
   public static final int DEFAULT_DAYS = GeneratorConfig.DEFAULT_DAYS;
@@ -36,11 +47,12 @@ public record DemoOptions(
   public static final int MAX_CORES = 256;
 
   static final List<String> OPTIONS =
-      List.of("data-dir", "days", "start-date", "rows-per-day", "seed", "threads", "cores");
+      List.of("data-dir", "days", "start-date", "rows-per-day", "seed", "threads", "cores", "fail-job");
 
   public DemoOptions {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(startDate, "startDate");
+    Objects.requireNonNull(failJob, "failJob");
     requireIn("--days", days, 1, GeneratorConfig.MAX_DAYS);
     requireIn("--rows-per-day", rowsPerDay, 1, GeneratorConfig.MAX_ROWS_PER_DAY);
     requireIn("--threads", threads, 1, GeneratorConfig.MAX_THREADS);
@@ -78,8 +90,14 @@ public record DemoOptions(
     long seed = line.value("seed", DEFAULT_SEED, Long::parseLong, "a whole number (64-bit)");
     int threads = line.value("threads", DEFAULT_THREADS, Integer::parseInt, wholeNumberIn(1, GeneratorConfig.MAX_THREADS));
     int cores = line.value("cores", DEFAULT_CORES, Integer::parseInt, wholeNumberIn(1, MAX_CORES));
+    List<String> jobs = WorkflowDefinitions.lake().jobs().stream().map(JobDefinition::name).toList();
+    Optional<String> failJob =
+        Optional.ofNullable(line.value("fail-job", null, DemoOptions::jobName, "one of the workflow's jobs " + jobs));
+    failJob.filter(job -> !jobs.contains(job)).ifPresent(job -> {
+      throw new UsageException("demo: --fail-job is '" + job + "' but the workflow's jobs are " + jobs);
+    });
     try {
-      return new DemoOptions(dataDir, days, startDate, rowsPerDay, seed, threads, cores);
+      return new DemoOptions(dataDir, days, startDate, rowsPerDay, seed, threads, cores, failJob);
     } catch (IllegalArgumentException e) {
       throw new UsageException("demo: " + e.getMessage());
     }
@@ -97,6 +115,13 @@ public record DemoOptions(
 
   public LocalDate endDate() {
     return startDate.plusDays(days - 1L);
+  }
+
+  private static String jobName(String text) {
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("blank job name");
+    }
+    return text.strip();
   }
 
   private static Path path(String text) {

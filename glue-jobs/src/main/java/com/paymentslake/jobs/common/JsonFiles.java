@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -54,6 +55,25 @@ public final class JsonFiles {
   /** Writes the document at {@code path}, replacing any file there. */
   public static void write(SparkSession spark, String path, Object document) {
     new LakeFiles(spark).writeText(path, toJson(document));
+  }
+
+  /** Reads a document as a JSON tree. */
+  public static JsonNode readTree(SparkSession spark, String path) {
+    String text = new LakeFiles(spark).readText(path);
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot parse " + path + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Binds part of a document (e.g. a summary's {@code result}) to a type, dates as ISO text. */
+  public static <T> T convert(JsonNode node, Class<T> type) {
+    try {
+      return JSON.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read " + type.getSimpleName() + " from " + node + ": " + e.getOriginalMessage(), e);
+    }
   }
 
   /** Reads a document written by {@link #write}. */

@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * <p>Arguments Glue adds itself (JOB_NAME, JOB_RUN_ID, TempDir, enable-*, ...) are accepted.
  */
 public final class SilverJob {
-  static final String JOB = "silver";
+  public static final String JOB = "silver";
   static final String LAKE_ROOT = "lake-root";
   static final String TXN_DATES = "txn-dates";
   static final String INGEST_DATES = "ingest-dates";
