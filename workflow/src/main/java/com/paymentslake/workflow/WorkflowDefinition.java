@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The lake's one workflow definition: a Glue workflow with its jobs, crawlers and triggers, plus the
@@ -58,5 +59,38 @@ public record WorkflowDefinition(
 
   public Optional<AlertTopic> topic(String topicName) {
     return alertTopics.stream().filter(t -> t.name().equals(topicName)).findFirst();
+  }
+
+  public Optional<TriggerDefinition> trigger(String triggerName) {
+    return triggers.stream().filter(t -> t.name().equals(triggerName)).findFirst();
+  }
+
+  /**
+   * The trigger that starts a run (ON_DEMAND or SCHEDULED); a validated definition has exactly one.
+   *
+   * @throws IllegalStateException when there is none
+   */
+  public TriggerDefinition startTrigger() {
+    return triggers.stream()
+        .filter(t -> t.type() != null && t.isStart())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("workflow " + name + " has no start trigger"));
+  }
+
+  /** The placeholder names used anywhere in the definition (empty once resolved). */
+  public Set<String> placeholders() {
+    return PlaceholderResolver.used(this);
+  }
+
+  /**
+   * A copy with every {@code ${Name}} placeholder replaced by its value, everywhere in the
+   * definition (arguments, S3 paths, event patterns, templates, endpoints...).
+   *
+   * @param placeholderValues a value for each placeholder the definition uses (see {@link
+   *     Placeholders}); extra values are ignored
+   * @throws IllegalArgumentException naming every placeholder that has no value
+   */
+  public WorkflowDefinition resolve(Map<String, String> placeholderValues) {
+    return PlaceholderResolver.resolve(this, placeholderValues);
   }
 }

@@ -43,19 +43,26 @@ public final class WorkflowDefinitions {
   }
 
   /**
-   * Parses definition JSON.
+   * Parses definition JSON and validates it ({@link WorkflowValidator}).
    *
    * @param source where the text comes from, for messages
-   * @throws IllegalArgumentException naming the source and the problem
+   * @throws IllegalArgumentException naming the source and the problem; an {@link
+   *     InvalidWorkflowException} listing every problem when the JSON is well-formed but breaks a rule
    */
   public static WorkflowDefinition parse(String json, String source) {
+    WorkflowDefinition definition;
     try {
-      return MAPPER.readValue(json, WorkflowDefinition.class);
+      definition = MAPPER.readValue(json, WorkflowDefinition.class);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("workflow definition " + source + " is not valid: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr() + ")"), e);
     }
+    if (definition == null) {
+      throw new IllegalArgumentException("workflow definition " + source + " is empty");
+    }
+    WorkflowValidator.validate(definition, source);
+    return definition;
   }
 
   /** The shared mapper (definitions are plain JSON). */
