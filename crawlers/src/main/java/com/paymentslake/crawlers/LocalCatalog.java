@@ -82,18 +82,35 @@ public final class LocalCatalog {
    * @param countRows run {@code SELECT count(*)} per table (scans CSV tables in full)
    */
   public static List<DatabaseSummary> describe(SparkSession spark, boolean countRows) {
-    ExternalCatalog catalog = spark.sharedState().externalCatalog();
+    List<String> all = JavaConverters.seqAsJavaList(spark.sharedState().externalCatalog().listDatabases());
     List<DatabaseSummary> databases = new ArrayList<>();
-    for (String database : JavaConverters.seqAsJavaList(catalog.listDatabases())) {
-      List<TableSummary> tables = new ArrayList<>();
-      for (String table : JavaConverters.seqAsJavaList(catalog.listTables(database))) {
-        tables.add(describe(spark, catalog, database, table, countRows));
-      }
-      if (!tables.isEmpty() || !database.equals("default")) {
-        databases.add(new DatabaseSummary(database, tables));
+    for (DatabaseSummary database : describe(spark, all, countRows)) {
+      if (!database.tables().isEmpty() || !database.name().equals("default")) {
+        databases.add(database);
       }
     }
     return databases;
+  }
+
+  /**
+   * The named databases with their tables, in the order given; a database that does not exist is
+   * listed without tables.
+   *
+   * @param countRows run {@code SELECT count(*)} per table (scans CSV tables in full)
+   */
+  public static List<DatabaseSummary> describe(SparkSession spark, List<String> databases, boolean countRows) {
+    ExternalCatalog catalog = spark.sharedState().externalCatalog();
+    List<DatabaseSummary> summaries = new ArrayList<>();
+    for (String database : databases) {
+      List<TableSummary> tables = new ArrayList<>();
+      if (catalog.databaseExists(database)) {
+        for (String table : JavaConverters.seqAsJavaList(catalog.listTables(database))) {
+          tables.add(describe(spark, catalog, database, table, countRows));
+        }
+      }
+      summaries.add(new DatabaseSummary(database, tables));
+    }
+    return summaries;
   }
 
   private static TableSummary describe(

@@ -249,6 +249,22 @@ class LocalCrawlerParquetTest {
     assertThat(spark.catalog().tableExists(database, "payments")).isFalse();
   }
 
+  @Test
+  void filesWhoseSchemasCannotBeMergedFailTheCrawl() {
+    writeParquet(silver.resolve("txn_date=2026-11-20"), payments("a", 1));
+    StructType amountAsText = new StructType().add("txn_id", DataTypes.StringType).add("amount", DataTypes.StringType);
+    writeParquet(silver.resolve("txn_date=2026-11-21"), amountAsText, List.of(RowFactory.create("b-1", "2.50")));
+
+    assertThatThrownBy(() -> crawler.crawl(silverCrawler(UPDATE_IN_DATABASE, DELETE_FROM_DATABASE)))
+        .isInstanceOfSatisfying(
+            CrawlerException.class,
+            e -> assertThat(e.code()).isEqualTo(CrawlerException.ErrorCode.INCOMPATIBLE_SCHEMA))
+        .hasMessageStartingWith(
+            "Crawler 'payments-lake-silver' failed on target "
+                + Lake.uri(silver)
+                + " (INCOMPATIBLE_SCHEMA): cannot read the Parquet schema: ");
+  }
+
   private static Row withChannel(String txnId, String channel) {
     Row p = payment(txnId, "m-9", "9.99", "EUR", 0);
     return RowFactory.create(p.get(0), p.get(1), p.get(2), p.get(3), p.get(4), channel);
