@@ -18,8 +18,8 @@ import scala.Option;
 import scala.collection.JavaConverters;
 
 /**
- * The crawler's view of Spark's Hive metastore, the local Glue Data Catalog: reads through
- * Spark's external catalog, writes with Spark SQL DDL so that Spark's own caches stay right.
+ * The crawler's view of Spark's Hive metastore, the local Glue Data Catalog: reads through Spark's
+ * external catalog, writes with Spark SQL DDL so that Spark's own caches stay right.
  *
  * <p>Tables are Spark data source tables over their target location ({@code CREATE TABLE ... USING
  * parquet|csv ... LOCATION}, external: dropping one never deletes data) with every partition
@@ -67,7 +67,8 @@ final class CatalogTables {
       return Optional.empty();
     }
     CatalogTable t = external().getTable(database, table);
-    String location = t.storage().locationUri().isDefined() ? normalize(t.storage().locationUri().get()) : "";
+    String location =
+        t.storage().locationUri().isDefined() ? normalize(t.storage().locationUri().get()) : "";
     String provider = t.provider().isDefined() ? t.provider().get() : "";
     return Optional.of(
         new ExistingTable(
@@ -101,7 +102,8 @@ final class CatalogTables {
   }
 
   void create(TableDefinition table) {
-    StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(name(table.database(), table.name()));
+    StringBuilder ddl =
+        new StringBuilder("CREATE TABLE ").append(name(table.database(), table.name()));
     List<String> columns = new ArrayList<>();
     for (StructField field : table.dataSchema().fields()) {
       columns.add(quote(field.name()) + " " + field.dataType().sql());
@@ -118,7 +120,10 @@ final class CatalogTables {
     }
     if (!table.partitionKeys().isEmpty()) {
       ddl.append(" PARTITIONED BY (")
-          .append(table.partitionKeys().stream().map(CatalogTables::quote).collect(Collectors.joining(", ")))
+          .append(
+              table.partitionKeys().stream()
+                  .map(CatalogTables::quote)
+                  .collect(Collectors.joining(", ")))
           .append(")");
     }
     ddl.append(" LOCATION ").append(literal(table.location()));
@@ -136,11 +141,20 @@ final class CatalogTables {
 
   void setProperties(String database, String table, Map<String, String> properties) {
     spark.sql(
-        "ALTER TABLE " + name(database, table) + " SET TBLPROPERTIES (" + keyValues(properties) + ")");
+        "ALTER TABLE "
+            + name(database, table)
+            + " SET TBLPROPERTIES ("
+            + keyValues(properties)
+            + ")");
   }
 
   void unsetProperty(String database, String table, String key) {
-    spark.sql("ALTER TABLE " + name(database, table) + " UNSET TBLPROPERTIES IF EXISTS (" + literal(key) + ")");
+    spark.sql(
+        "ALTER TABLE "
+            + name(database, table)
+            + " UNSET TBLPROPERTIES IF EXISTS ("
+            + literal(key)
+            + ")");
   }
 
   void drop(String database, String table) {
@@ -148,24 +162,37 @@ final class CatalogTables {
   }
 
   /** Registers partitions (values in key order -> location) in one statement. */
-  void addPartitions(String database, String table, List<String> keys, Map<List<String>, String> partitions) {
+  void addPartitions(
+      String database, String table, List<String> keys, Map<List<String>, String> partitions) {
     if (partitions.isEmpty()) {
       return;
     }
     StringBuilder ddl =
-        new StringBuilder("ALTER TABLE ").append(name(database, table)).append(" ADD IF NOT EXISTS");
+        new StringBuilder("ALTER TABLE ")
+            .append(name(database, table))
+            .append(" ADD IF NOT EXISTS");
     partitions.forEach(
         (values, location) ->
-            ddl.append(' ').append(spec(keys, values)).append(" LOCATION ").append(literal(location)));
+            ddl.append(' ')
+                .append(spec(keys, values))
+                .append(" LOCATION ")
+                .append(literal(location)));
     spark.sql(ddl.toString());
   }
 
-  void setPartitionLocation(String database, String table, List<String> keys, List<String> values, String location) {
+  void setPartitionLocation(
+      String database, String table, List<String> keys, List<String> values, String location) {
     spark.sql(
-        "ALTER TABLE " + name(database, table) + " " + spec(keys, values) + " SET LOCATION " + literal(location));
+        "ALTER TABLE "
+            + name(database, table)
+            + " "
+            + spec(keys, values)
+            + " SET LOCATION "
+            + literal(location));
   }
 
-  void dropPartitions(String database, String table, List<String> keys, List<List<String>> partitions) {
+  void dropPartitions(
+      String database, String table, List<String> keys, List<List<String>> partitions) {
     if (partitions.isEmpty()) {
       return;
     }

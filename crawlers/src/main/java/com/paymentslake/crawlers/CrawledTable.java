@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param partitionsCreated partitions registered by this crawl
  * @param partitionsUpdated partitions whose location this crawl changed
  * @param partitionsDeleted partitions this crawl dropped because their folder is gone
- * @param schemaChanges differences found between the data and the catalog's definition, applied
- *     or not
+ * @param schemaChanges differences found between the data and the catalog's definition, applied or
+ *     not
  * @param logged changes found but left out of the catalog because a policy says {@code LOG} (schema
  *     changes, vanished partitions or table, incompatible new folders)
  */

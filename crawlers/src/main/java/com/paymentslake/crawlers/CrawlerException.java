@@ -40,7 +40,8 @@ public final class CrawlerException extends RuntimeException {
   private static String message(ErrorCode code, String crawlerName, String target, String cause) {
     return target == null
         ? String.format("Crawler '%s' failed (%s): %s", crawlerName, code, cause)
-        : String.format("Crawler '%s' failed on target %s (%s): %s", crawlerName, target, code, cause);
+        : String.format(
+            "Crawler '%s' failed on target %s (%s): %s", crawlerName, target, code, cause);
   }
 
   public ErrorCode code() {

@@ -57,7 +57,11 @@ record CrawlerState(String crawler, Map<String, List<String>> seenFolders) {
       return JSON.readValue(file.toFile(), CrawlerState.class);
     } catch (IOException e) {
       throw new CrawlerException(
-          ErrorCode.STATE_FAILURE, crawler, null, "cannot read crawler state " + file + ": " + e.getMessage(), e);
+          ErrorCode.STATE_FAILURE,
+          crawler,
+          null,
+          "cannot read crawler state " + file + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -69,7 +73,8 @@ record CrawlerState(String crawler, Map<String, List<String>> seenFolders) {
       try {
         JSON.writeValue(temp.toFile(), new CrawlerState(crawler, new TreeMap<>(seenFolders)));
         try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -78,7 +83,11 @@ record CrawlerState(String crawler, Map<String, List<String>> seenFolders) {
       }
     } catch (IOException e) {
       throw new CrawlerException(
-          ErrorCode.STATE_FAILURE, crawler, null, "cannot write crawler state " + file + ": " + e.getMessage(), e);
+          ErrorCode.STATE_FAILURE,
+          crawler,
+          null,
+          "cannot write crawler state " + file + ": " + e.getMessage(),
+          e);
     }
   }
 }

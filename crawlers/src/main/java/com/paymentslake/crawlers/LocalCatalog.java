@@ -82,7 +82,8 @@ public final class LocalCatalog {
    * @param countRows run {@code SELECT count(*)} per table (scans CSV tables in full)
    */
   public static List<DatabaseSummary> describe(SparkSession spark, boolean countRows) {
-    List<String> all = JavaConverters.seqAsJavaList(spark.sharedState().externalCatalog().listDatabases());
+    List<String> all =
+        JavaConverters.seqAsJavaList(spark.sharedState().externalCatalog().listDatabases());
     List<DatabaseSummary> databases = new ArrayList<>();
     for (DatabaseSummary database : describe(spark, all, countRows)) {
       if (!database.tables().isEmpty() || !database.name().equals("default")) {
@@ -98,7 +99,8 @@ public final class LocalCatalog {
    *
    * @param countRows run {@code SELECT count(*)} per table (scans CSV tables in full)
    */
-  public static List<DatabaseSummary> describe(SparkSession spark, List<String> databases, boolean countRows) {
+  public static List<DatabaseSummary> describe(
+      SparkSession spark, List<String> databases, boolean countRows) {
     ExternalCatalog catalog = spark.sharedState().externalCatalog();
     List<DatabaseSummary> summaries = new ArrayList<>();
     for (String database : databases) {
@@ -114,16 +116,23 @@ public final class LocalCatalog {
   }
 
   private static TableSummary describe(
-      SparkSession spark, ExternalCatalog catalog, String database, String table, boolean countRows) {
+      SparkSession spark,
+      ExternalCatalog catalog,
+      String database,
+      String table,
+      boolean countRows) {
     CatalogTable t = catalog.getTable(database, table);
     Map<String, String> properties = JavaConverters.mapAsJavaMap(t.properties());
     List<String> keys = JavaConverters.seqAsJavaList(t.partitionColumnNames());
     String location =
-        t.storage().locationUri().isDefined() ? CatalogTables.normalize(t.storage().locationUri().get()) : "";
+        t.storage().locationUri().isDefined()
+            ? CatalogTables.normalize(t.storage().locationUri().get())
+            : "";
     String classification =
         properties.getOrDefault(
             "classification", t.provider().isDefined() ? t.provider().get() : "unknown");
-    int partitions = keys.isEmpty() ? 0 : catalog.listPartitionNames(database, table, Option.empty()).size();
+    int partitions =
+        keys.isEmpty() ? 0 : catalog.listPartitionNames(database, table, Option.empty()).size();
     OptionalLong rows = OptionalLong.empty();
     if (countRows) {
       String name = CatalogTables.name(database, table);

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local twin of an AWS Glue crawler over S3 targets: lists each target through the Hadoop
- * FileSystem API, infers its schema without scanning the data, and creates or updates the table
- * and its partitions in Spark's Hive metastore (the local Glue Data Catalog).
+ * FileSystem API, infers its schema without scanning the data, and creates or updates the table and
+ * its partitions in Spark's Hive metastore (the local Glue Data Catalog).
  *
  * <h2>Tables</h2>
  *
@@ -49,10 +49,10 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Partitions</h2>
  *
- * Hive-style {@code key=value} folders are partitions, each registered with its folder as
- * location. Partition keys are typed {@code string}, as Glue crawlers type Hive-style partition
- * keys (a crawler never infers {@code date} or {@code int} for them); queries compare them with
- * string literals ({@code txn_date = '2026-11-20'}).
+ * Hive-style {@code key=value} folders are partitions, each registered with its folder as location.
+ * Partition keys are typed {@code string}, as Glue crawlers type Hive-style partition keys (a
+ * crawler never infers {@code date} or {@code int} for them); queries compare them with string
+ * literals ({@code txn_date = '2026-11-20'}).
  *
  * <h2>Policies</h2>
  *
@@ -83,8 +83,8 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Failures</h2>
  *
- * A missing or empty target is not a failure: Glue finishes such a crawl with no table and so
- * does this one, with a warning. A target that cannot be listed, a file that cannot be read in its
+ * A missing or empty target is not a failure: Glue finishes such a crawl with no table and so does
+ * this one, with a warning. A target that cannot be listed, a file that cannot be read in its
  * format (e.g. a corrupt Parquet footer), files whose schemas cannot be merged or mixed formats
  * under one table root fail the crawl with a {@link CrawlerException} naming the crawler, the
  * target and the cause; the state file is then left as it was.
@@ -144,7 +144,10 @@ public final class LocalCrawler {
           ErrorCode.CATALOG_FAILURE,
           crawler.name(),
           null,
-          "cannot create database " + crawler.databaseName() + ": " + SchemaInference.rootMessage(e),
+          "cannot create database "
+              + crawler.databaseName()
+              + ": "
+              + SchemaInference.rootMessage(e),
           e);
     }
     for (S3Target target : crawler.targets().s3Targets()) {
@@ -172,7 +175,8 @@ public final class LocalCrawler {
     }
     state.save(stateDirectory);
     CrawlResult result =
-        new CrawlResult(crawler.name(), tables, warnings, Duration.ofNanos(System.nanoTime() - started));
+        new CrawlResult(
+            crawler.name(), tables, warnings, Duration.ofNanos(System.nanoTime() - started));
     LOG.info("{}", result.summary());
     warnings.forEach(w -> LOG.warn("Crawler {}: {}", crawler.name(), w));
     return result;
@@ -181,7 +185,8 @@ public final class LocalCrawler {
   /** The table a target becomes: its last folder, with the prefix, as Glue names it. */
   static String tableName(String prefix, String targetPath) {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(targetPath);
-    String last = path.getName().isEmpty() ? String.valueOf(path.toUri().getAuthority()) : path.getName();
+    String last =
+        path.getName().isEmpty() ? String.valueOf(path.toUri().getAuthority()) : path.getName();
     return (prefix + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
   }
 
@@ -194,7 +199,8 @@ public final class LocalCrawler {
       }
       boolean newFoldersOnly =
           crawler.recrawlPolicy() != null
-              && crawler.recrawlPolicy().recrawlBehavior() == RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY;
+              && crawler.recrawlPolicy().recrawlBehavior()
+                  == RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY;
       UpdateBehavior update = UpdateBehavior.UPDATE_IN_DATABASE;
       DeleteBehavior delete = DeleteBehavior.DEPRECATE_IN_DATABASE;
       if (crawler.schemaChangePolicy() != null) {
@@ -263,7 +269,17 @@ public final class LocalCrawler {
         catalog.addPartitions(database, name, desired.partitionKeys(), found);
         catalog.refresh(database, name);
         LOG.info("Created {}.{} ({} partitions)", database, name, found.size());
-        table = Optional.of(entry(desired, Action.CREATED, desired.dataSchema(), found.size(), 0, 0, List.of(), List.of()));
+        table =
+            Optional.of(
+                entry(
+                    desired,
+                    Action.CREATED,
+                    desired.dataSchema(),
+                    found.size(),
+                    0,
+                    0,
+                    List.of(),
+                    List.of()));
         return;
       }
       ExistingTable old = existing.get();
@@ -278,7 +294,9 @@ public final class LocalCrawler {
       StructType columns = old.dataSchema();
       int[] partitionCounts = {0, 0, 0};
       if (diff.incompatible()) {
-        logged.add("schema change not applied (UpdateBehavior LOG): " + String.join("; ", diff.describe()));
+        logged.add(
+            "schema change not applied (UpdateBehavior LOG): "
+                + String.join("; ", diff.describe()));
         logged.add("new partitions not registered: the data does not match the table's schema");
       } else {
         if (!diff.addedColumns().isEmpty()) {
@@ -288,7 +306,9 @@ public final class LocalCrawler {
             columns = desired.dataSchema();
             LOG.info("Updated {}.{}: {}", database, name, diff.describe());
           } else {
-            logged.add("schema change not applied (UpdateBehavior LOG): " + String.join("; ", diff.describe()));
+            logged.add(
+                "schema change not applied (UpdateBehavior LOG): "
+                    + String.join("; ", diff.describe()));
           }
         }
         partitionCounts = syncPartitions(desired.partitionKeys(), found, logged);
@@ -302,11 +322,23 @@ public final class LocalCrawler {
       catalog.refresh(database, name);
       table =
           Optional.of(
-              entry(desired, action, columns, partitionCounts[0], partitionCounts[1], partitionCounts[2], diff.describe(), logged));
+              entry(
+                  desired,
+                  action,
+                  columns,
+                  partitionCounts[0],
+                  partitionCounts[1],
+                  partitionCounts[2],
+                  diff.describe(),
+                  logged));
     }
 
     /** Replaces an incompatible definition; partitions already catalogued count as updated. */
-    private void recreate(ExistingTable old, TableDefinition desired, Map<List<String>, String> found, SchemaDiff diff) {
+    private void recreate(
+        ExistingTable old,
+        TableDefinition desired,
+        Map<List<String>, String> found,
+        SchemaDiff diff) {
       Map<List<String>, String> before =
           old.partitionKeys().equals(desired.partitionKeys())
               ? catalog.partitions(database, name, old.partitionKeys())
@@ -320,11 +352,22 @@ public final class LocalCrawler {
       LOG.info("Recreated {}.{}: {}", database, name, diff.describe());
       table =
           Optional.of(
-              entry(desired, Action.RECREATED, desired.dataSchema(), found.size() - kept, kept, previousCount - kept, diff.describe(), List.of()));
+              entry(
+                  desired,
+                  Action.RECREATED,
+                  desired.dataSchema(),
+                  found.size() - kept,
+                  kept,
+                  previousCount - kept,
+                  diff.describe(),
+                  List.of()));
     }
 
-    /** Adds new partitions, moves relocated ones and applies the delete behaviour to vanished ones. */
-    private int[] syncPartitions(List<String> keys, Map<List<String>, String> found, List<String> logged) {
+    /**
+     * Adds new partitions, moves relocated ones and applies the delete behaviour to vanished ones.
+     */
+    private int[] syncPartitions(
+        List<String> keys, Map<List<String>, String> found, List<String> logged) {
       if (keys.isEmpty()) {
         return new int[] {0, 0, 0};
       }
@@ -337,25 +380,41 @@ public final class LocalCrawler {
           added.put(partition.getKey(), partition.getValue());
         } else if (!location.equals(partition.getValue())) {
           if (policies.update() == UpdateBehavior.UPDATE_IN_DATABASE) {
-            catalog.setPartitionLocation(database, name, keys, partition.getKey(), partition.getValue());
+            catalog.setPartitionLocation(
+                database, name, keys, partition.getKey(), partition.getValue());
             moved++;
           } else {
-            logged.add("partition " + spec(keys, partition.getKey()) + " moved to " + partition.getValue() + ": not updated (UpdateBehavior LOG)");
+            logged.add(
+                "partition "
+                    + spec(keys, partition.getKey())
+                    + " moved to "
+                    + partition.getValue()
+                    + ": not updated (UpdateBehavior LOG)");
           }
         }
       }
       catalog.addPartitions(database, name, keys, added);
-      List<List<String>> gone = before.keySet().stream().filter(v -> !found.containsKey(v)).toList();
+      List<List<String>> gone =
+          before.keySet().stream().filter(v -> !found.containsKey(v)).toList();
       if (policies.delete() == DeleteBehavior.DELETE_FROM_DATABASE) {
         catalog.dropPartitions(database, name, keys, gone);
       } else {
-        gone.forEach(v -> logged.add("partition " + spec(keys, v) + ": folder gone, kept (DeleteBehavior " + policies.delete() + ")"));
+        gone.forEach(
+            v ->
+                logged.add(
+                    "partition "
+                        + spec(keys, v)
+                        + ": folder gone, kept (DeleteBehavior "
+                        + policies.delete()
+                        + ")"));
       }
       int deleted = policies.delete() == DeleteBehavior.DELETE_FROM_DATABASE ? gone.size() : 0;
       return new int[] {added.size(), moved, deleted};
     }
 
-    /** The target is missing or empty: the delete behaviour applies to a table crawled there before. */
+    /**
+     * The target is missing or empty: the delete behaviour applies to a table crawled there before.
+     */
     private void vanished(TargetListing listing, Optional<ExistingTable> existing) {
       warnings.add(
           listing.exists()
@@ -367,7 +426,13 @@ public final class LocalCrawler {
       ExistingTable old = existing.get();
       if (!old.location().equals(listing.location())) {
         warnings.add(
-            "table " + database + "." + name + " is at " + old.location() + ", not at the target: left alone");
+            "table "
+                + database
+                + "."
+                + name
+                + " is at "
+                + old.location()
+                + ", not at the target: left alone");
         return;
       }
       List<String> logged = new ArrayList<>();
@@ -378,12 +443,18 @@ public final class LocalCrawler {
           action = Action.DELETED;
         }
         case DEPRECATE_IN_DATABASE -> {
-          catalog.setProperties(database, name, Map.of(DEPRECATED_PROPERTY, String.valueOf(System.currentTimeMillis())));
+          catalog.setProperties(
+              database,
+              name,
+              Map.of(DEPRECATED_PROPERTY, String.valueOf(System.currentTimeMillis())));
           action = Action.DEPRECATED;
         }
         case LOG -> logged.add("table data gone, table kept (DeleteBehavior LOG)");
       }
-      int partitions = action == Action.DELETED ? 0 : catalog.partitionCount(database, name, old.partitionKeys());
+      int partitions =
+          action == Action.DELETED
+              ? 0
+              : catalog.partitionCount(database, name, old.partitionKeys());
       table =
           Optional.of(
               new CrawledTable(
@@ -402,7 +473,9 @@ public final class LocalCrawler {
                   logged));
     }
 
-    /** CRAWL_NEW_FOLDERS_ONLY after a first crawl: only unseen partition folders, only additions. */
+    /**
+     * CRAWL_NEW_FOLDERS_ONLY after a first crawl: only unseen partition folders, only additions.
+     */
     private void incremental(ExistingTable old) throws IOException {
       seen.addAll(previouslySeen);
       List<String> logged = new ArrayList<>();
@@ -437,11 +510,19 @@ public final class LocalCrawler {
                   logged));
     }
 
-    private int addNewFolders(ExistingTable old, TargetListing listing, List<String> logged) throws IOException {
+    private int addNewFolders(ExistingTable old, TargetListing listing, List<String> logged)
+        throws IOException {
       List<String> folders = listing.folders().stream().map(DataFolder::relativePath).toList();
       Format format = inference.classify(listing.files());
       if (format != old.format()) {
-        String message = "new folders " + folders + " hold " + format.classification() + " data but the table is " + old.provider() + ": not added";
+        String message =
+            "new folders "
+                + folders
+                + " hold "
+                + format.classification()
+                + " data but the table is "
+                + old.provider()
+                + ": not added";
         warnings.add(name + ": " + message);
         logged.add(message);
         return 0;
@@ -449,25 +530,40 @@ public final class LocalCrawler {
       Inferred inferred = inference.infer(format, listing.files(), old.partitionKeys());
       warn(inferred.warnings());
       TableDefinition data =
-          new TableDefinition(database, name, old.location(), format, inferred.dataSchema(), listing.partitionKeys(), Map.of());
+          new TableDefinition(
+              database,
+              name,
+              old.location(),
+              format,
+              inferred.dataSchema(),
+              listing.partitionKeys(),
+              Map.of());
       SchemaDiff diff = SchemaDiff.between(old, data, true);
       schemaChanges = diff.describe();
       if (diff.incompatible()) {
-        String message = "new folders " + folders + " not added, their schema conflicts with the table: " + String.join("; ", diff.incompatibilities());
+        String message =
+            "new folders "
+                + folders
+                + " not added, their schema conflicts with the table: "
+                + String.join("; ", diff.incompatibilities());
         warnings.add(name + ": " + message);
         logged.add(message);
         return 0;
       }
       if (!diff.addedColumns().isEmpty()) {
-        logged.add("schema change not applied (CRAWL_NEW_FOLDERS_ONLY): " + String.join("; ", diff.describe()));
+        logged.add(
+            "schema change not applied (CRAWL_NEW_FOLDERS_ONLY): "
+                + String.join("; ", diff.describe()));
       }
       Map<List<String>, String> before = catalog.partitions(database, name, old.partitionKeys());
       Map<List<String>, String> fresh = new LinkedHashMap<>();
-      partitions(listing).forEach((values, location) -> {
-        if (!before.containsKey(values)) {
-          fresh.put(values, location);
-        }
-      });
+      partitions(listing)
+          .forEach(
+              (values, location) -> {
+                if (!before.containsKey(values)) {
+                  fresh.put(values, location);
+                }
+              });
       catalog.addPartitions(database, name, old.partitionKeys(), fresh);
       seen.addAll(folders);
       LOG.info("Added {} new partition(s) to {}.{}", fresh.size(), database, name);
@@ -479,7 +575,13 @@ public final class LocalCrawler {
       Inferred inferred = inference.infer(format, listing.files(), listing.partitionKeys());
       warn(inferred.warnings());
       return new TableDefinition(
-          database, name, listing.location(), format, inferred.dataSchema(), listing.partitionKeys(), properties(format, listing));
+          database,
+          name,
+          listing.location(),
+          format,
+          inferred.dataSchema(),
+          listing.partitionKeys(),
+          properties(format, listing));
     }
 
     private Map<String, String> properties(Format format, TargetListing listing) {
@@ -505,7 +607,14 @@ public final class LocalCrawler {
     private Map<List<String>, String> partitions(TargetListing listing) {
       Map<List<String>, String> partitions = new LinkedHashMap<>();
       if (!listing.partitionKeys().isEmpty()) {
-        listing.folders().forEach(f -> partitions.put(f.values(), CatalogTables.normalize(new org.apache.hadoop.fs.Path(f.location()).toUri())));
+        listing
+            .folders()
+            .forEach(
+                f ->
+                    partitions.put(
+                        f.values(),
+                        CatalogTables.normalize(
+                            new org.apache.hadoop.fs.Path(f.location()).toUri())));
       }
       return partitions;
     }

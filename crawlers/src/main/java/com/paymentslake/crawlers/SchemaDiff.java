@@ -52,7 +52,11 @@ record SchemaDiff(List<String> incompatibilities, List<StructField> addedColumns
             }
           } else if (!now.dataType().catalogString().equals(column.dataType().catalogString())) {
             incompatible.add(
-                "column " + name + " changed type " + column.dataType().catalogString() + " -> "
+                "column "
+                    + name
+                    + " changed type "
+                    + column.dataType().catalogString()
+                    + " -> "
                     + now.dataType().catalogString());
           }
         });

@@ -43,10 +43,10 @@ import org.apache.spark.sql.types.StructType;
  *       column types come from a sample: the first {@value #CSV_SAMPLE_LINES_PER_FILE} data lines
  *       of each of the first {@value #CSV_SAMPLE_FILES} files with the table's header, typed by
  *       Spark's CSV inference and then mapped to the types Glue's built-in CSV classifier produces:
- *       integers {@code bigint}, fractional numbers {@code double}, {@code boolean}, everything else
- *       (timestamps and dates included) {@code string}. On AWS this needs a custom CSV classifier
- *       with {@code ContainsHeader=PRESENT}, since Glue's header heuristic does not recognise a
- *       header when every column of the sample is a string.
+ *       integers {@code bigint}, fractional numbers {@code double}, {@code boolean}, everything
+ *       else (timestamps and dates included) {@code string}. On AWS this needs a custom CSV
+ *       classifier with {@code ContainsHeader=PRESENT}, since Glue's header heuristic does not
+ *       recognise a header when every column of the sample is a string.
  * </ul>
  *
  * Column names are lower-cased, as the Glue Data Catalog and the Hive metastore store them.
@@ -110,11 +110,14 @@ final class SchemaInference {
     try (FSDataInputStream in = path.getFileSystem(hadoopConf).open(path)) {
       byte[] head = new byte[PARQUET_MAGIC.length];
       int read = in.read(head);
-      return read == head.length && Arrays.equals(head, PARQUET_MAGIC) ? Format.PARQUET : Format.CSV;
+      return read == head.length && Arrays.equals(head, PARQUET_MAGIC)
+          ? Format.PARQUET
+          : Format.CSV;
     }
   }
 
-  Inferred infer(Format format, List<DataFile> files, List<String> partitionKeys) throws IOException {
+  Inferred infer(Format format, List<DataFile> files, List<String> partitionKeys)
+      throws IOException {
     Inferred inferred = format == Format.PARQUET ? parquet(files) : csv(files);
     return withoutPartitionKeys(inferred, partitionKeys);
   }
@@ -257,8 +260,8 @@ final class SchemaInference {
   }
 
   /**
-   * The most telling message of an exception chain: the deepest one about a Parquet footer or
-   * magic number (it names the file), else the root cause's. Spark wraps the cause in job failures.
+   * The most telling message of an exception chain: the deepest one about a Parquet footer or magic
+   * number (it names the file), else the root cause's. Spark wraps the cause in job failures.
    */
   static String rootMessage(Throwable e) {
     String footer = null;

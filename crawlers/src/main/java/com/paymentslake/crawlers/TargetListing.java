@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param location the qualified table root, without a trailing slash
  * @param exists false if the target path does not exist at all
  * @param partitionKeys the Hive-style keys of the table, outermost first (empty if unpartitioned)
- * @param folders the folders with data files that were listed: the partition folders, or the
- *     table root (relative path "") of an unpartitioned table
+ * @param folders the folders with data files that were listed: the partition folders, or the table
+ *     root (relative path "") of an unpartitioned table
  * @param seenFolders partition folders that exist but were not listed because a previous crawl saw
  *     them ({@code CRAWL_NEW_FOLDERS_ONLY})
  * @param warnings folders and files skipped, with the reason
@@ -48,7 +48,8 @@ record TargetListing(
    * @param location the qualified folder URI
    * @param files its data files, sorted by path
    */
-  record DataFolder(String relativePath, List<String> values, String location, List<DataFile> files) {
+  record DataFolder(
+      String relativePath, List<String> values, String location, List<DataFile> files) {
     DataFolder {
       values = List.copyOf(values);
       files = List.copyOf(files);

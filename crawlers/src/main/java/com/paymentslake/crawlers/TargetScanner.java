@@ -26,9 +26,9 @@ import org.apache.hadoop.fs.Path;
  *       within a folder, {@code **} crosses folders, {@code ?}, {@code [..]} and {@code {a,b}} as
  *       usual (Java's glob syntax, which Glue's documented patterns follow). A matching folder is
  *       not descended into; a matching file is not read.
- *   <li>Below the root only Hive-style {@code key=value} folders are partitions; any other folder is
- *       skipped with a warning (Glue would invent {@code partition_0} keys for it, which nothing in
- *       this lake wants). All data files must sit at the same depth under the same keys; files
+ *   <li>Below the root only Hive-style {@code key=value} folders are partitions; any other folder
+ *       is skipped with a warning (Glue would invent {@code partition_0} keys for it, which nothing
+ *       in this lake wants). All data files must sit at the same depth under the same keys; files
  *       elsewhere are skipped with a warning. Empty files are ignored.
  * </ul>
  */
@@ -48,7 +48,8 @@ final class TargetScanner {
    * @param expectedKeys the table's partition keys when they are known (incremental crawl), else
    *     null to take them from the first folder with data
    */
-  TargetListing scan(String target, List<String> exclusions, Set<String> seen, List<String> expectedKeys)
+  TargetListing scan(
+      String target, List<String> exclusions, Set<String> seen, List<String> expectedKeys)
       throws IOException {
     Path root = new Path(target);
     FileSystem fs = root.getFileSystem(hadoopConf);
@@ -82,8 +83,8 @@ final class TargetScanner {
       } else {
         walk.warnings.add(
             String.format(
-                "%s holds %d data file(s) under partition keys %s but the table is partitioned by %s:"
-                    + " skipped",
+                "%s holds %d data file(s) under partition keys %s but the table is partitioned by"
+                    + " %s: skipped",
                 describe(location, folder.relativePath()),
                 folder.files().size(),
                 folderKeys,
@@ -139,7 +140,9 @@ final class TargetScanner {
   }
 
   static List<PathMatcher> matchers(List<String> exclusions) {
-    return exclusions.stream().map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
+    return exclusions.stream()
+        .map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p))
+        .toList();
   }
 
   static boolean excluded(List<PathMatcher> matchers, String relativePath) {

@@ -8,8 +8,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one SparkSession of the test JVM, with Hive support over a fresh Derby catalog under {@code
- * target/}: {@code local[2]}, UI off, loopback only, UTC, few shuffle partitions. Starting Spark and
- * the metastore costs seconds; every test class shares this session and uses its own databases.
+ * target/}: {@code local[2]}, UI off, loopback only, UTC, few shuffle partitions. Starting Spark
+ * and the metastore costs seconds; every test class shares this session and uses its own databases.
  */
 final class CatalogSession {
   private static SparkSession session;

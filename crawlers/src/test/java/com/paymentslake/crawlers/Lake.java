@@ -122,7 +122,8 @@ final class Lake {
   }
 
   /** A crawler like the lake's bronze/silver/gold ones: update, delete, crawl everything. */
-  static CrawlerDefinition everything(String name, String database, UpdateBehavior update, DeleteBehavior delete, Path... targets) {
+  static CrawlerDefinition everything(
+      String name, String database, UpdateBehavior update, DeleteBehavior delete, Path... targets) {
     return crawler(
         name,
         database,

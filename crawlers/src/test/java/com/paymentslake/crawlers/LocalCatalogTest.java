@@ -54,9 +54,12 @@ class LocalCatalogTest {
     Lake.writeParquet(gold.resolve("txn_date=2026-11-21"), Lake.payments("b", 4));
     String database = Lake.database("gold");
     new LocalCrawler(CatalogSession.get(), work.resolve("state"))
-        .crawl(Lake.everything("payments-lake-gold", database, UPDATE_IN_DATABASE, DELETE_FROM_DATABASE, gold));
+        .crawl(
+            Lake.everything(
+                "payments-lake-gold", database, UPDATE_IN_DATABASE, DELETE_FROM_DATABASE, gold));
 
-    List<DatabaseSummary> catalog = LocalCatalog.describe(CatalogSession.get(), List.of(database), true);
+    List<DatabaseSummary> catalog =
+        LocalCatalog.describe(CatalogSession.get(), List.of(database), true);
 
     assertThat(catalog).hasSize(1);
     DatabaseSummary db = catalog.get(0);
@@ -69,7 +72,11 @@ class LocalCatalogTest {
     assertThat(table.partitionCount()).isEqualTo(2);
     assertThat(table.rowCount()).hasValue(7);
     assertThat(LocalCatalog.render(catalog))
-        .isEqualTo(database + "\n  daily_totals  parquet  txn_date  2 partitions  7 rows  file:" + gold + "\n");
+        .isEqualTo(
+            database
+                + "\n  daily_totals  parquet  txn_date  2 partitions  7 rows  file:"
+                + gold
+                + "\n");
     assertThat(LocalCatalog.describe(CatalogSession.get(), false))
         .filteredOn(d -> d.name().equals(database))
         .singleElement()

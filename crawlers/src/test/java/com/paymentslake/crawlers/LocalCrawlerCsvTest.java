@@ -67,7 +67,8 @@ class LocalCrawlerCsvTest {
         "t-2,2026-11-20T19:02:11Z,\"Joe's \"\"Best\"\" Cafe, Ltd\",7.25,EUR,1",
         "t-3,2026-11-20T23:59:59Z,Fuel Stop,40,USD,0");
 
-    CrawlResult result = crawler.crawl(rawCrawler(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY, List.of()));
+    CrawlResult result =
+        crawler.crawl(rawCrawler(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY, List.of()));
 
     CrawledTable table = result.table("payments");
     assertThat(table.action()).isEqualTo(Action.CREATED);
@@ -85,9 +86,17 @@ class LocalCrawlerCsvTest {
     assertThat(count("SELECT count(*) FROM " + name)).isEqualTo(3);
     assertThat(spark.sql("SELECT sum(amount) FROM " + name).first().getDouble(0)).isEqualTo(59.75);
     assertThat(count("SELECT sum(is_fraud) FROM " + name)).isEqualTo(1);
-    assertThat(spark.sql("SELECT merchant_name FROM " + name + " WHERE txn_id = 't-2'").first().getString(0))
+    assertThat(
+            spark
+                .sql("SELECT merchant_name FROM " + name + " WHERE txn_id = 't-2'")
+                .first()
+                .getString(0))
         .isEqualTo("Joe's \"Best\" Cafe, Ltd");
-    assertThat(spark.sql("SHOW TBLPROPERTIES " + name + " ('skip.header.line.count')").first().getString(1))
+    assertThat(
+            spark
+                .sql("SHOW TBLPROPERTIES " + name + " ('skip.header.line.count')")
+                .first()
+                .getString(1))
         .isEqualTo("1");
   }
 
@@ -95,17 +104,20 @@ class LocalCrawlerCsvTest {
   void exclusionsKeepDriftFilesOutOfTheCrawl() {
     givenIngestDay("2026-11-20", "t-1,2026-11-20T08:15:00Z,Corner Grocery,12.50,EUR,0");
     writeCsv(
-        raw.resolve("ingest_date=2026-11-20/part-drift-00001.csv"),
-        DRIFT_HEADER,
-        "t-9,1250,EUR,2");
+        raw.resolve("ingest_date=2026-11-20/part-drift-00001.csv"), DRIFT_HEADER, "t-9,1250,EUR,2");
 
     CrawlResult excluded =
         crawler.crawl(rawCrawler(RecrawlBehavior.CRAWL_EVERYTHING, List.of("**/part-drift-*")));
 
     assertThat(excluded.warnings()).isEmpty();
-    assertThat(excluded.table("payments").columns()).extracting(Column::name)
+    assertThat(excluded.table("payments").columns())
+        .extracting(Column::name)
         .containsExactly("txn_id", "txn_ts", "merchant_name", "amount", "currency", "is_fraud");
-    assertThat(spark.sql("SHOW TBLPROPERTIES " + database + ".payments ('objectCount')").first().getString(1))
+    assertThat(
+            spark
+                .sql("SHOW TBLPROPERTIES " + database + ".payments ('objectCount')")
+                .first()
+                .getString(1))
         .isEqualTo("1");
 
     // The same folder without the exclusion: the crawler reads the drift file and says so.
@@ -122,32 +134,47 @@ class LocalCrawlerCsvTest {
     assertThat(unexcluded.warnings())
         .singleElement()
         .asString()
-        .contains("part-drift-00001.csv has header [" + DRIFT_HEADER + "] unlike the table's header [" + HEADER + "]");
+        .contains(
+            "part-drift-00001.csv has header ["
+                + DRIFT_HEADER
+                + "] unlike the table's header ["
+                + HEADER
+                + "]");
   }
 
   @Test
   void crawlNewFoldersOnlyReadsOnlyFoldersNoPreviousCrawlSaw() throws Exception {
     givenIngestDay("2026-11-20", "t-1,2026-11-20T08:15:00Z,Corner Grocery,12.50,EUR,0");
-    CrawlerDefinition definition = rawCrawler(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY, List.of("**/part-drift-*"));
+    CrawlerDefinition definition =
+        rawCrawler(RecrawlBehavior.CRAWL_NEW_FOLDERS_ONLY, List.of("**/part-drift-*"));
     crawler.crawl(definition);
     // A folder seen by the first crawl changes: a re-read would fail on the Parquet file in it.
     Path stray = raw.resolve("ingest_date=2026-11-20/part-00001.parquet");
     Lake.writeBytes(stray, "not parquet, not csv either".getBytes(StandardCharsets.US_ASCII));
-    givenIngestDay("2026-11-21", "t-2,2026-11-21T09:00:00Z,Fuel Stop,40.00,USD,0", "t-3,2026-11-21T10:00:00Z,Book Shop,15.00,EUR,0");
+    givenIngestDay(
+        "2026-11-21",
+        "t-2,2026-11-21T09:00:00Z,Fuel Stop,40.00,USD,0",
+        "t-3,2026-11-21T10:00:00Z,Book Shop,15.00,EUR,0");
 
     CrawlResult result = crawler.crawl(definition);
 
     assertThat(result.warnings()).isEmpty();
     assertThat(result.partitionsCreated()).isEqualTo(1);
     assertThat(result.table("payments").partitionCount()).isEqualTo(2);
-    assertThat(count("SELECT count(*) FROM " + database + ".payments WHERE ingest_date = '2026-11-21'")).isEqualTo(2);
+    assertThat(
+            count(
+                "SELECT count(*) FROM " + database + ".payments WHERE ingest_date = '2026-11-21'"))
+        .isEqualTo(2);
     var state = new ObjectMapper().readTree(work.resolve("state/payments-lake-raw.json").toFile());
     assertThat(state.get("seenFolders").get(Lake.uri(raw)))
         .extracting(n -> n.asText())
         .containsExactly("ingest_date=2026-11-20", "ingest_date=2026-11-21");
 
     // Crawling everything does read the changed folder.
-    assertThatThrownBy(() -> crawler.crawl(rawCrawler(RecrawlBehavior.CRAWL_EVERYTHING, List.of("**/part-drift-*"))))
+    assertThatThrownBy(
+            () ->
+                crawler.crawl(
+                    rawCrawler(RecrawlBehavior.CRAWL_EVERYTHING, List.of("**/part-drift-*"))))
         .isInstanceOf(CrawlerException.class)
         .hasMessage(
             "Crawler 'payments-lake-raw' failed on target "
@@ -174,7 +201,9 @@ class LocalCrawlerCsvTest {
     CrawledTable table = result.table("payments");
     assertThat(table.action()).isEqualTo(Action.UNCHANGED);
     assertThat(table.schemaChangeLogged()).isTrue();
-    assertThat(table.logged()).containsExactly("schema change not applied (CRAWL_NEW_FOLDERS_ONLY): new column channel string");
+    assertThat(table.logged())
+        .containsExactly(
+            "schema change not applied (CRAWL_NEW_FOLDERS_ONLY): new column channel string");
     assertThat(table.partitionsCreated()).isEqualTo(1);
     assertThat(spark.table(database + ".payments").columns()).doesNotContain("channel");
   }

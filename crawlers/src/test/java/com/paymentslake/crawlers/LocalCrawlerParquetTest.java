@@ -53,7 +53,8 @@ class LocalCrawlerParquetTest {
     database = Lake.database("silver");
   }
 
-  private CrawlerDefinition silverCrawler(UpdateBehavior update, CrawlerDefinition.DeleteBehavior delete) {
+  private CrawlerDefinition silverCrawler(
+      UpdateBehavior update, CrawlerDefinition.DeleteBehavior delete) {
     return everything("payments-lake-silver", database, update, delete, silver);
   }
 
@@ -82,8 +83,10 @@ class LocalCrawlerParquetTest {
 
     String name = database + ".payments";
     assertThat(count("SELECT count(*) FROM " + name)).isEqualTo(5);
-    assertThat(count("SELECT count(*) FROM " + name + " WHERE txn_date = '2026-11-21'")).isEqualTo(2);
-    assertThat(spark.table(name).schema().apply("txn_date").dataType()).isEqualTo(DataTypes.StringType);
+    assertThat(count("SELECT count(*) FROM " + name + " WHERE txn_date = '2026-11-21'"))
+        .isEqualTo(2);
+    assertThat(spark.table(name).schema().apply("txn_date").dataType())
+        .isEqualTo(DataTypes.StringType);
     assertThat(spark.catalog().getTable(database, "payments").tableType()).isEqualTo("EXTERNAL");
     assertThat(properties(name))
         .containsEntry("classification", "parquet")
@@ -114,7 +117,10 @@ class LocalCrawlerParquetTest {
     givenTwoDaysOfSilver();
     CrawlerDefinition definition = silverCrawler(UPDATE_IN_DATABASE, DELETE_FROM_DATABASE);
     crawler.crawl(definition);
-    writeParquet(silver.resolve("txn_date=2026-11-22"), Lake.PAYMENT_WITH_CHANNEL, List.of(withChannel("c-1", "ECOM")));
+    writeParquet(
+        silver.resolve("txn_date=2026-11-22"),
+        Lake.PAYMENT_WITH_CHANNEL,
+        List.of(withChannel("c-1", "ECOM")));
 
     CrawlResult result = crawler.crawl(definition);
 
@@ -125,8 +131,15 @@ class LocalCrawlerParquetTest {
     assertThat(table.schemaChangeLogged()).isFalse();
     assertThat(table.columns()).endsWith(new Column("channel", "string"));
     List<Row> channels =
-        spark.sql("SELECT txn_date, channel FROM " + database + ".payments WHERE txn_id IN ('a-1', 'c-1') ORDER BY txn_id").collectAsList();
-    assertThat(channels).containsExactly(RowFactory.create("2026-11-20", null), RowFactory.create("2026-11-22", "ECOM"));
+        spark
+            .sql(
+                "SELECT txn_date, channel FROM "
+                    + database
+                    + ".payments WHERE txn_id IN ('a-1', 'c-1') ORDER BY txn_id")
+            .collectAsList();
+    assertThat(channels)
+        .containsExactly(
+            RowFactory.create("2026-11-20", null), RowFactory.create("2026-11-22", "ECOM"));
   }
 
   @Test
@@ -134,7 +147,10 @@ class LocalCrawlerParquetTest {
     givenTwoDaysOfSilver();
     CrawlerDefinition definition = silverCrawler(UpdateBehavior.LOG, LOG);
     crawler.crawl(definition);
-    writeParquet(silver.resolve("txn_date=2026-11-22"), Lake.PAYMENT_WITH_CHANNEL, List.of(withChannel("c-1", "ECOM")));
+    writeParquet(
+        silver.resolve("txn_date=2026-11-22"),
+        Lake.PAYMENT_WITH_CHANNEL,
+        List.of(withChannel("c-1", "ECOM")));
 
     CrawlResult result = crawler.crawl(definition);
 
@@ -142,7 +158,9 @@ class LocalCrawlerParquetTest {
     assertThat(table.action()).isEqualTo(Action.UNCHANGED);
     assertThat(table.schemaChangeLogged()).isTrue();
     assertThat(table.schemaChanges()).containsExactly("new column channel string");
-    assertThat(table.logged()).containsExactly("schema change not applied (UpdateBehavior LOG): new column channel string");
+    assertThat(table.logged())
+        .containsExactly(
+            "schema change not applied (UpdateBehavior LOG): new column channel string");
     assertThat(table.columns()).containsExactlyElementsOf(PAYMENT_COLUMNS);
     assertThat(spark.table(database + ".payments").columns()).doesNotContain("channel");
     // New partitions are added whatever the update behaviour, as in Glue.
@@ -155,20 +173,33 @@ class LocalCrawlerParquetTest {
     givenTwoDaysOfSilver();
     CrawlerDefinition definition = silverCrawler(UPDATE_IN_DATABASE, DELETE_FROM_DATABASE);
     crawler.crawl(definition);
-    StructType amountAsText = new StructType().add("txn_id", DataTypes.StringType).add("amount", DataTypes.StringType);
-    writeParquet(silver.resolve("txn_date=2026-11-20"), amountAsText, List.of(RowFactory.create("a-1", "1.50")));
-    writeParquet(silver.resolve("txn_date=2026-11-21"), amountAsText, List.of(RowFactory.create("b-1", "2.50")));
+    StructType amountAsText =
+        new StructType().add("txn_id", DataTypes.StringType).add("amount", DataTypes.StringType);
+    writeParquet(
+        silver.resolve("txn_date=2026-11-20"),
+        amountAsText,
+        List.of(RowFactory.create("a-1", "1.50")));
+    writeParquet(
+        silver.resolve("txn_date=2026-11-21"),
+        amountAsText,
+        List.of(RowFactory.create("b-1", "2.50")));
 
     CrawlResult result = crawler.crawl(definition);
 
     CrawledTable table = result.table("payments");
     assertThat(table.action()).isEqualTo(Action.RECREATED);
-    assertThat(table.columns()).containsExactly(new Column("txn_id", "string"), new Column("amount", "string"));
+    assertThat(table.columns())
+        .containsExactly(new Column("txn_id", "string"), new Column("amount", "string"));
     assertThat(table.schemaChanges())
         .contains("column amount changed type decimal(18,2) -> string", "column currency is gone");
     assertThat(table.partitionsUpdated()).isEqualTo(2);
     assertThat(table.partitionCount()).isEqualTo(2);
-    assertThat(spark.sql("SELECT amount FROM " + database + ".payments WHERE txn_id = 'b-1'").first().getString(0)).isEqualTo("2.50");
+    assertThat(
+            spark
+                .sql("SELECT amount FROM " + database + ".payments WHERE txn_id = 'b-1'")
+                .first()
+                .getString(0))
+        .isEqualTo("2.50");
   }
 
   @Test
@@ -182,7 +213,11 @@ class LocalCrawlerParquetTest {
 
     assertThat(result.partitionsDeleted()).isEqualTo(1);
     assertThat(result.table("payments").partitionCount()).isEqualTo(1);
-    assertThat(spark.sql("SHOW PARTITIONS " + database + ".payments").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+    assertThat(
+            spark
+                .sql("SHOW PARTITIONS " + database + ".payments")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactly("txn_date=2026-11-21");
     assertThat(count("SELECT count(*) FROM " + database + ".payments")).isEqualTo(2);
   }
@@ -199,7 +234,8 @@ class LocalCrawlerParquetTest {
     assertThat(result.partitionsDeleted()).isZero();
     CrawledTable table = result.table("payments");
     assertThat(table.partitionCount()).isEqualTo(2);
-    assertThat(table.logged()).containsExactly("partition txn_date=2026-11-20: folder gone, kept (DeleteBehavior LOG)");
+    assertThat(table.logged())
+        .containsExactly("partition txn_date=2026-11-20: folder gone, kept (DeleteBehavior LOG)");
   }
 
   @Test
@@ -213,7 +249,8 @@ class LocalCrawlerParquetTest {
 
     assertThat(result.table("payments").action()).isEqualTo(Action.DEPRECATED);
     assertThat(result.tablesUpdated()).isEqualTo(1);
-    assertThat(result.warnings()).containsExactly("target file:" + silver + " does not exist: no table");
+    assertThat(result.warnings())
+        .containsExactly("target file:" + silver + " does not exist: no table");
     assertThat(properties(database + ".payments")).containsKey(LocalCrawler.DEPRECATED_PROPERTY);
   }
 
@@ -223,7 +260,8 @@ class LocalCrawlerParquetTest {
 
     assertThat(result.tables()).isEmpty();
     assertThat(result.tablesCreated()).isZero();
-    assertThat(result.warnings()).containsExactly("target file:" + silver + " does not exist: no table");
+    assertThat(result.warnings())
+        .containsExactly("target file:" + silver + " does not exist: no table");
     assertThat(spark.catalog().databaseExists(database)).isTrue();
   }
 
@@ -252,8 +290,12 @@ class LocalCrawlerParquetTest {
   @Test
   void filesWhoseSchemasCannotBeMergedFailTheCrawl() {
     writeParquet(silver.resolve("txn_date=2026-11-20"), payments("a", 1));
-    StructType amountAsText = new StructType().add("txn_id", DataTypes.StringType).add("amount", DataTypes.StringType);
-    writeParquet(silver.resolve("txn_date=2026-11-21"), amountAsText, List.of(RowFactory.create("b-1", "2.50")));
+    StructType amountAsText =
+        new StructType().add("txn_id", DataTypes.StringType).add("amount", DataTypes.StringType);
+    writeParquet(
+        silver.resolve("txn_date=2026-11-21"),
+        amountAsText,
+        List.of(RowFactory.create("b-1", "2.50")));
 
     assertThatThrownBy(() -> crawler.crawl(silverCrawler(UPDATE_IN_DATABASE, DELETE_FROM_DATABASE)))
         .isInstanceOfSatisfying(
@@ -272,7 +314,10 @@ class LocalCrawlerParquetTest {
 
   private Map<String, String> properties(String table) {
     Map<String, String> properties = new java.util.HashMap<>();
-    spark.sql("SHOW TBLPROPERTIES " + table).collectAsList().forEach(r -> properties.put(r.getString(0), r.getString(1)));
+    spark
+        .sql("SHOW TBLPROPERTIES " + table)
+        .collectAsList()
+        .forEach(r -> properties.put(r.getString(0), r.getString(1)));
     return properties;
   }
 }
