@@ -79,4 +79,18 @@ public record LakeLayout(String root) {
   public static String txnPartition(LocalDate txnDate) {
     return "txn_date=" + txnDate;
   }
+
+  /** Gold: daily totals per txn_date and currency, partitioned by txn_date. */
+  public static final String GOLD_DAILY_TOTALS = GOLD + "/daily_totals";
+
+  /** Gold: daily figures per txn_date and merchant, partitioned by txn_date. */
+  public static final String GOLD_MERCHANT_DAILY = GOLD + "/merchant_daily";
+
+  public String goldDailyTotals() {
+    return path(GOLD_DAILY_TOTALS);
+  }
+
+  public String goldMerchantDaily() {
+    return path(GOLD_MERCHANT_DAILY);
+  }
 }
