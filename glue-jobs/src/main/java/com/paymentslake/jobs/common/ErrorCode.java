@@ -11,5 +11,7 @@ public enum ErrorCode {
   /** A dataset-level data-quality rule failed; the DQ summary has the details. */
   DQ_BLOCKING_RULE_FAILED,
   /** A ruleset cannot be read or parsed. */
-  INVALID_RULESET
+  INVALID_RULESET,
+  /** A workflow run ended with a failed, timed-out or stopped action (the local twin's runner). */
+  WORKFLOW_RUN_FAILED
 }

@@ -10,24 +10,22 @@ import com.paymentslake.contract.Currencies;
 import com.paymentslake.contract.LakeLayout;
 import com.paymentslake.contract.RawContract;
 import com.paymentslake.jobs.common.ErrorCode;
+import com.paymentslake.jobs.common.IngestLineage;
 import com.paymentslake.jobs.common.JobArguments;
 import com.paymentslake.jobs.common.JobFailure;
 import com.paymentslake.jobs.common.JsonFiles;
+import com.paymentslake.jobs.common.LakeFiles;
 import com.paymentslake.jobs.common.PaymentSchemas;
 import com.paymentslake.jobs.common.RunIds;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.paymentslake.jobs.common.TxnDateScope;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -57,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *   <caption>Gold job arguments</caption>
  *   <tr><th>key</th><th>required</th><th>meaning</th></tr>
  *   <tr><td>--lake-root</td><td>yes</td><td>lake root URI, e.g. {@code s3://bucket} or {@code file:///tmp/lake}</td></tr>
- *   <tr><td>--txn-dates</td><td>yes</td><td>comma-separated ISO dates of the silver partitions to aggregate</td></tr>
+ *   <tr><td>--txn-dates</td><td>one of the two</td><td>comma-separated ISO dates of the silver partitions to aggregate</td></tr>
+ *   <tr><td>--ingest-dates</td><td>one of the two</td><td>raw ingest dates: the txn_date partitions bronze loaded them into ({@link IngestLineage})</td></tr>
  *   <tr><td>--run-id</td><td>no</td><td>run id; default Glue's {@code JOB_RUN_ID}, else {@code gold-<UTC time>-<random>}</td></tr>
  * </table>
  *
@@ -67,6 +66,7 @@ public final class GoldJob {
   static final String JOB = "gold";
   static final String LAKE_ROOT = "lake-root";
   static final String TXN_DATES = "txn-dates";
+  static final String INGEST_DATES = "ingest-dates";
   static final String RUN_ID = "run-id";
 
   /** The job's own arguments, with the help text shown when one is wrong. */
@@ -86,10 +86,14 @@ public final class GoldJob {
    */
   public static void main(String[] args) {
     try {
-      GoldConfig config = config(args);
       SparkSession spark = SparkSession.builder().getOrCreate();
       spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
-      GoldResult result = run(spark, config);
+      Optional<GoldConfig> config = config(args, (lake, ingestDates) -> IngestLineage.txnDates(spark, lake, ingestDates));
+      if (config.isEmpty()) {
+        LOG.info("Gold: bronze loaded no row for the given ingest dates; nothing to aggregate");
+        return;
+      }
+      GoldResult result = run(spark, config.get());
       LOG.info(
           "Gold run {} succeeded: {} silver rows, {} daily_totals rows, {} merchant_daily rows; summary {}",
           result.runId(), result.silverRowsInScope(), result.dailyTotalsRows(), result.merchantDailyRows(),
@@ -100,19 +104,31 @@ public final class GoldJob {
     }
   }
 
+  /** Parses arguments that name txn dates (for tests and tools; --ingest-dates needs the lake). */
+  static GoldConfig config(String[] args) {
+    return config(args, (lake, ingestDates) -> {
+      throw new JobFailure(ErrorCode.INVALID_ARGUMENT, "job " + JOB + ": --" + INGEST_DATES + " needs the lake's bronze lineage");
+    }).orElseThrow();
+  }
+
   /**
-   * Parses Glue-style arguments into a config. The run id is --run-id, else Glue's JOB_RUN_ID, else
-   * {@code gold-<yyyyMMdd'T'HHmmss'Z'>-<8 hex digits>}.
+   * Parses Glue-style arguments into a config. The scope is {@code --txn-dates}, or {@code
+   * --ingest-dates} turned into the txn dates bronze wrote their rows to (empty when those ingest
+   * dates have no typed row). The run id is --run-id, else Glue's JOB_RUN_ID, else {@code
+   * gold-<yyyyMMdd'T'HHmmss'Z'>-<8 hex digits>}.
    *
    * @throws JobFailure INVALID_ARGUMENT naming the key and the problem
    */
-  static GoldConfig config(String[] args) {
+  static Optional<GoldConfig> config(String[] args, TxnDateScope lineage) {
     JobArguments arguments = JobArguments.parse(JOB, args, ARGUMENTS);
-    String root = arguments.required(LAKE_ROOT);
-    List<LocalDate> dates = txnDates(arguments.required(TXN_DATES));
+    LakeLayout lake = new LakeLayout(arguments.required(LAKE_ROOT));
+    List<LocalDate> dates = TxnDateScope.resolve(JOB, arguments, TXN_DATES, INGEST_DATES, lake, lineage);
+    if (dates.isEmpty()) {
+      return Optional.empty();
+    }
     String runId = RunIds.from(arguments, JOB);
     try {
-      return new GoldConfig(new LakeLayout(root), dates, runId);
+      return Optional.of(new GoldConfig(lake, dates, runId));
     } catch (IllegalArgumentException e) {
       throw new JobFailure(ErrorCode.INVALID_ARGUMENT, "job " + JOB + ": " + e.getMessage(), e);
     }
@@ -148,7 +164,7 @@ public final class GoldJob {
       for (LocalDate date : emptyDates) {
         for (String table : List.of(lake.goldDailyTotals(), lake.goldMerchantDaily())) {
           String partition = table + "/" + LakeLayout.txnPartition(date);
-          if (deleteRecursively(spark, partition)) {
+          if (new LakeFiles(spark).deleteRecursively(partition)) {
             LOG.info("Gold run {}: removed {} (no silver rows for {})", config.runId(), partition, date);
             removed.add(partition);
           }
@@ -211,7 +227,7 @@ public final class GoldJob {
     String[] paths =
         dates.stream()
             .map(date -> lake.silverPayments() + "/" + LakeLayout.txnPartition(date))
-            .filter(path -> exists(spark, path))
+            .filter(new LakeFiles(spark)::exists)
             .toArray(String[]::new);
     if (paths.length == 0) {
       return spark.createDataFrame(List.of(), GoldTransforms.silverInput());
@@ -253,51 +269,16 @@ public final class GoldJob {
     String[] paths =
         dates.stream()
             .map(date -> table + "/" + LakeLayout.txnPartition(date))
-            .filter(path -> exists(spark, path))
+            .filter(new LakeFiles(spark)::exists)
             .toArray(String[]::new);
     return paths.length == 0 ? new Measure(0, 0) : measure(spark.read().option("basePath", table).parquet(paths));
-  }
-
-  private static boolean exists(SparkSession spark, String path) {
-    try {
-      Path target = new Path(path);
-      return target.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(target);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot check whether " + path + " exists", e);
-    }
-  }
-
-  private static boolean deleteRecursively(SparkSession spark, String path) {
-    try {
-      Path target = new Path(path);
-      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(target) && fs.delete(target, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + path, e);
-    }
-  }
-
-  private static List<LocalDate> txnDates(String text) {
-    List<LocalDate> dates = new ArrayList<>();
-    String[] parts = text.split(",", -1);
-    for (int i = 0; i < parts.length; i++) {
-      String part = parts[i].strip();
-      try {
-        dates.add(LocalDate.parse(part));
-      } catch (DateTimeParseException e) {
-        throw new JobFailure(
-            ErrorCode.INVALID_ARGUMENT,
-            "job " + JOB + ": argument --" + TXN_DATES + " item " + (i + 1) + " '" + part
-                + "' is not an ISO date (yyyy-MM-dd); expected e.g. 2026-11-01,2026-11-02");
-      }
-    }
-    return dates;
   }
 
   private static Map<String, String> arguments() {
     Map<String, String> arguments = new LinkedHashMap<>();
     arguments.put(LAKE_ROOT, "required: lake root URI, e.g. s3://bucket or file:///tmp/lake");
-    arguments.put(TXN_DATES, "required: comma-separated silver txn_date partitions, e.g. 2026-11-01,2026-11-02");
+    arguments.put(TXN_DATES, "required unless --ingest-dates: comma-separated silver txn_date partitions, e.g. 2026-11-01,2026-11-02");
+    arguments.put(INGEST_DATES, "instead of --txn-dates: raw ingest dates; aggregates the txn_date partitions bronze loaded them into");
     arguments.put(RUN_ID, "optional: run id; default Glue's JOB_RUN_ID, else gold-<UTC time>-<random>");
     return Collections.unmodifiableMap(arguments);
   }

@@ -202,9 +202,14 @@ class GoldJobTest {
     assertThatThrownBy(() -> GoldJob.config(new String[] {"--lake-root", "s3://lake", "--dates", "2026-11-02"}))
         .hasMessage(
             "INVALID_ARGUMENT: job gold: unknown argument --dates; allowed: --lake-root (required: lake root URI, e.g."
-                + " s3://bucket or file:///tmp/lake), --txn-dates (required: comma-separated silver txn_date"
-                + " partitions, e.g. 2026-11-01,2026-11-02), --run-id (optional: run id; default Glue's JOB_RUN_ID,"
+                + " s3://bucket or file:///tmp/lake), --txn-dates (required unless --ingest-dates: comma-separated"
+                + " silver txn_date partitions, e.g. 2026-11-01,2026-11-02), --ingest-dates (instead of --txn-dates:"
+                + " raw ingest dates; aggregates the txn_date partitions bronze loaded them into), --run-id (optional: run id; default Glue's JOB_RUN_ID,"
                 + " else gold-<UTC time>-<random>)");
+    assertThat(GoldJob.config(new String[] {"--lake-root", "s3://lake", "--ingest-dates", "2026-11-03"},
+            (lake, ingestDates) -> List.of(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-03"))))
+        .map(GoldConfig::txnDates)
+        .contains(List.of(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-03")));
   }
 
   /** A fresh lake in this test's directory holding a copy of the silver zone. */
