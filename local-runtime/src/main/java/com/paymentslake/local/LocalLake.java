@@ -93,6 +93,11 @@ public final class LocalLake implements AutoCloseable {
     return new LakeLayout(bucketDirectory().toString());
   }
 
+  /** The local Glue Data Catalog twin (Hive metastore on Derby) and the crawlers' state. */
+  public Path catalogDirectory() {
+    return sparkSettings().catalogDir();
+  }
+
   public Path logDirectory() {
     return dataDir.resolve("logs");
   }

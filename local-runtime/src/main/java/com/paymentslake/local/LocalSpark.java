@@ -1,5 +1,6 @@
 package com.paymentslake.local;
 
+import com.paymentslake.crawlers.LocalCatalog;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,7 +62,6 @@ public final class LocalSpark {
       // The jobs rewrite only the partitions they touch (idempotent re-runs).
       conf.put("spark.sql.sources.partitionOverwriteMode", "dynamic");
       conf.put("spark.local.dir", spark.resolve("local").toString());
-      conf.put("spark.sql.warehouse.dir", spark.resolve("warehouse").toUri().toString());
 
       // S3A against the local S3 API server, as Glue reaches S3.
       String s3a = "spark.hadoop.fs.s3a.";
@@ -93,7 +93,15 @@ public final class LocalSpark {
       // on. The classic FileOutputCommitter (algorithm v1, task and job commit by rename) keeps
       // half-written output invisible; on a local S3Proxy a rename is a cheap file copy.
       conf.put("spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "1");
+      // The Glue Data Catalog twin: Spark's Hive metastore on embedded Derby, kept in the data dir
+      // so the catalog outlives the run (./lake query reads it later). Crawlers fill it.
+      conf.putAll(LocalCatalog.sparkConf(catalogDir()));
       return conf;
+    }
+
+    /** Where the local catalog (Derby metastore, warehouse, crawler state) lives. */
+    public Path catalogDir() {
+      return dataDir.resolve("catalog");
     }
   }
 
@@ -114,6 +122,7 @@ public final class LocalSpark {
                 + " for " + settings.s3().endpoint() + " (one SparkSession per JVM: stop the other first)");
       }
     }
+    LocalCatalog.systemProperties(settings.catalogDir()).forEach(System::setProperty);
     SparkSession.Builder builder = SparkSession.builder();
     settings.sparkConf().forEach(builder::config);
     long started = System.nanoTime();
