@@ -11,10 +11,10 @@ import java.util.Map;
 
 /**
  * Glue events for tests, built on the shapes of AWS's documented example events ({@code
- * src/test/resources/alerts/glue-*.json}: "Glue Job State Change", "Glue Crawler State Change"
+ * src/test/resources/aws-events/}, see its README: "Glue Job State Change", "Glue Crawler State Change"
  * Started/Succeeded/Failed), with the fields a test cares about replaced.
  */
-final class GlueEvents {
+final class ExampleEvents {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   static final String LAKE_ROOT = "s3a://payments-lake";
@@ -27,36 +27,36 @@ final class GlueEvents {
 
   private final ObjectNode event;
 
-  private GlueEvents(ObjectNode event) {
+  private ExampleEvents(ObjectNode event) {
     this.event = event;
   }
 
   /** AWS's FAILED job example, for the given job. */
-  static GlueEvents job(String jobName, String state) {
-    GlueEvents events = new GlueEvents(load("glue-job-state-change.json"));
+  static ExampleEvents job(String jobName, String state) {
+    ExampleEvents events = new ExampleEvents(load("glue-job-state-change-failed.json"));
     events.detail().put("jobName", jobName).put("state", state)
         .put("severity", state.equals("SUCCEEDED") ? "INFO" : "ERROR");
     return events;
   }
 
   /** AWS's crawler example for the state ({@code Started}, {@code Succeeded}, {@code Failed}). */
-  static GlueEvents crawler(String crawlerName, String state) {
-    GlueEvents events = new GlueEvents(load("glue-crawler-" + state.toLowerCase() + ".json"));
+  static ExampleEvents crawler(String crawlerName, String state) {
+    ExampleEvents events = new ExampleEvents(load("glue-crawler-state-change-" + state.toLowerCase(java.util.Locale.ROOT) + ".json"));
     events.detail().put("crawlerName", crawlerName);
     return events;
   }
 
-  GlueEvents source(String source) {
+  ExampleEvents source(String source) {
     event.put("source", source);
     return this;
   }
 
-  GlueEvents message(String message) {
+  ExampleEvents message(String message) {
     detail().put("message", message);
     return this;
   }
 
-  GlueEvents without(String detailField) {
+  ExampleEvents without(String detailField) {
     detail().remove(detailField);
     return this;
   }
@@ -78,9 +78,9 @@ final class GlueEvents {
   }
 
   private static ObjectNode load(String name) {
-    try (InputStream in = GlueEvents.class.getResourceAsStream("/alerts/" + name)) {
+    try (InputStream in = ExampleEvents.class.getResourceAsStream("/aws-events/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("test fixture /alerts/" + name + " is missing");
+        throw new IllegalStateException("test fixture /aws-events/" + name + " is missing");
       }
       JsonNode node = MAPPER.readTree(in);
       return (ObjectNode) node;

@@ -133,7 +133,7 @@ class InputTransformationTest {
 
   private static JsonNode json(String text) {
     try {
-      return GlueEvents.MAPPER.readTree(text);
+      return ExampleEvents.MAPPER.readTree(text);
     } catch (Exception e) {
       throw new AssertionError("not JSON: " + text, e);
     }

@@ -1,9 +1,9 @@
 package com.paymentslake.local.alerts;
 
-import static com.paymentslake.local.alerts.GlueEvents.ALERT_EMAIL;
-import static com.paymentslake.local.alerts.GlueEvents.LAKE_ROOT;
-import static com.paymentslake.local.alerts.GlueEvents.LOGS;
-import static com.paymentslake.local.alerts.GlueEvents.VALUES;
+import static com.paymentslake.local.alerts.ExampleEvents.ALERT_EMAIL;
+import static com.paymentslake.local.alerts.ExampleEvents.LAKE_ROOT;
+import static com.paymentslake.local.alerts.ExampleEvents.LOGS;
+import static com.paymentslake.local.alerts.ExampleEvents.VALUES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -38,7 +38,7 @@ class LocalAlertsTest {
 
   @Test
   void failedJobArrivesAsEmailNamingJobStateRunErrorLogsAndDqSummary() throws Exception {
-    GlueEvents event = GlueEvents.job("payments-lake-silver", "FAILED")
+    ExampleEvents event = ExampleEvents.job("payments-lake-silver", "FAILED")
         .message("DQ_BLOCKING_RULE_FAILED: rule IsComplete \"txn_id\" failed for 3 of 1000 rows");
 
     try (LocalAlerts alerts = LocalAlerts.start(lake, VALUES, dataDir, Optional.empty())) {
@@ -71,8 +71,8 @@ class LocalAlertsTest {
 
   @Test
   void receivedEmailIsSavedAsSortableEmlFile() throws Exception {
-    GlueEvents timeout = GlueEvents.job("payments-lake-bronze", "TIMEOUT");
-    GlueEvents crawlerFailed = GlueEvents.crawler("payments-lake-raw", "Failed");
+    ExampleEvents timeout = ExampleEvents.job("payments-lake-bronze", "TIMEOUT");
+    ExampleEvents crawlerFailed = ExampleEvents.crawler("payments-lake-raw", "Failed");
 
     try (LocalAlerts alerts = LocalAlerts.start(lake, VALUES, dataDir, Optional.empty())) {
       alerts.publish(timeout.json());
@@ -104,7 +104,7 @@ class LocalAlertsTest {
   @Test
   void cardNumberInTheMessageIsMaskedInTheEmail() throws Exception {
     String pan = "4111111111111111";
-    GlueEvents event = GlueEvents.job("payments-lake-bronze", "FAILED").message("unparseable line: 7|" + pan + "|EUR");
+    ExampleEvents event = ExampleEvents.job("payments-lake-bronze", "FAILED").message("unparseable line: 7|" + pan + "|EUR");
 
     try (LocalAlerts alerts = LocalAlerts.start(lake, VALUES, dataDir, Optional.empty())) {
       alerts.publish(event.json());
@@ -119,8 +119,8 @@ class LocalAlertsTest {
   @Test
   void eventsThatMatchNoRuleSendNothing() {
     try (LocalAlerts alerts = LocalAlerts.start(lake, VALUES, dataDir, Optional.empty())) {
-      alerts.publish(GlueEvents.job("payments-lake-gold", "SUCCEEDED").json());
-      alerts.publish(GlueEvents.crawler("payments-lake-gold", "Succeeded").json());
+      alerts.publish(ExampleEvents.job("payments-lake-gold", "SUCCEEDED").json());
+      alerts.publish(ExampleEvents.crawler("payments-lake-gold", "Succeeded").json());
 
       assertThat(alerts.deliveries()).isEmpty();
       assertThat(alerts.receivedAlerts()).isEmpty();
@@ -137,7 +137,7 @@ class LocalAlertsTest {
     SmtpSettings down = SmtpSettings.plain("127.0.0.1", closedPort, "lake@example.com");
 
     try (LocalAlerts alerts = LocalAlerts.start(lake, VALUES, dataDir, Optional.of(down))) {
-      assertThatCode(() -> alerts.publish(GlueEvents.job("payments-lake-silver", "FAILED").json()))
+      assertThatCode(() -> alerts.publish(ExampleEvents.job("payments-lake-silver", "FAILED").json()))
           .doesNotThrowAnyException();
 
       assertThat(alerts.failedDeliveries()).singleElement().satisfies(delivery -> {
@@ -158,7 +158,7 @@ class LocalAlertsTest {
     configured.start();
     try (LocalAlerts alerts = LocalAlerts.start(lake, VALUES, dataDir,
         Optional.of(SmtpSettings.plain("127.0.0.1", configured.getSmtp().getPort(), "lake@example.com")))) {
-      alerts.publish(GlueEvents.crawler("payments-lake-audit", "Failed").json());
+      alerts.publish(ExampleEvents.crawler("payments-lake-audit", "Failed").json());
 
       assertThat(configured.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
       MimeMessage email = configured.getReceivedMessages()[0];

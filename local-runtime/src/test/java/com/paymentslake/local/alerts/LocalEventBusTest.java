@@ -1,8 +1,8 @@
 package com.paymentslake.local.alerts;
 
-import static com.paymentslake.local.alerts.GlueEvents.LAKE_ROOT;
-import static com.paymentslake.local.alerts.GlueEvents.LOGS;
-import static com.paymentslake.local.alerts.GlueEvents.VALUES;
+import static com.paymentslake.local.alerts.ExampleEvents.LAKE_ROOT;
+import static com.paymentslake.local.alerts.ExampleEvents.LOGS;
+import static com.paymentslake.local.alerts.ExampleEvents.VALUES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,48 +39,48 @@ class LocalEventBusTest {
   @ParameterizedTest
   @ValueSource(strings = {"FAILED", "TIMEOUT", "STOPPED"})
   void jobFailedRuleCatchesAbnormalEndsOfLakeJobs(String state) {
-    String event = GlueEvents.job("payments-lake-silver", state).json();
+    String event = ExampleEvents.job("payments-lake-silver", state).json();
 
     assertThat(bus.matchingRules(event)).containsExactly(JOB_FAILED);
   }
 
   @Test
   void succeededLakeJobRaisesNoAlert() {
-    assertThat(bus.matchingRules(GlueEvents.job("payments-lake-silver", "SUCCEEDED").json())).isEmpty();
+    assertThat(bus.matchingRules(ExampleEvents.job("payments-lake-silver", "SUCCEEDED").json())).isEmpty();
   }
 
   @Test
   void failedJobsOutsideTheLakeRaiseNoAlert() {
-    assertThat(bus.matchingRules(GlueEvents.job("billing-export", "FAILED").json())).isEmpty();
-    assertThat(bus.matchingRules(GlueEvents.job("payments-lakehouse-silver", "FAILED").json())).isEmpty();
+    assertThat(bus.matchingRules(ExampleEvents.job("billing-export", "FAILED").json())).isEmpty();
+    assertThat(bus.matchingRules(ExampleEvents.job("payments-lakehouse-silver", "FAILED").json())).isEmpty();
   }
 
   @Test
   void eventsFromOtherSourcesRaiseNoAlert() {
-    assertThat(bus.matchingRules(GlueEvents.job("payments-lake-silver", "FAILED").source("custom.glue").json())).isEmpty();
-    assertThat(bus.matchingRules(GlueEvents.crawler("payments-lake-raw", "Failed").source("aws.ec2").json())).isEmpty();
+    assertThat(bus.matchingRules(ExampleEvents.job("payments-lake-silver", "FAILED").source("custom.glue").json())).isEmpty();
+    assertThat(bus.matchingRules(ExampleEvents.crawler("payments-lake-raw", "Failed").source("aws.ec2").json())).isEmpty();
   }
 
   @Test
   void crawlerFailedRuleCatchesFailedLakeCrawlers() {
-    assertThat(bus.matchingRules(GlueEvents.crawler("payments-lake-audit", "Failed").json()))
+    assertThat(bus.matchingRules(ExampleEvents.crawler("payments-lake-audit", "Failed").json()))
         .containsExactly(CRAWLER_FAILED);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"Started", "Succeeded"})
   void startedOrSucceededCrawlersRaiseNoAlert(String state) {
-    assertThat(bus.matchingRules(GlueEvents.crawler("payments-lake-audit", state).json())).isEmpty();
+    assertThat(bus.matchingRules(ExampleEvents.crawler("payments-lake-audit", state).json())).isEmpty();
   }
 
   @Test
   void failedCrawlersOutsideTheLakeRaiseNoAlert() {
-    assertThat(bus.matchingRules(GlueEvents.crawler("test-crawler-notification", "Failed").json())).isEmpty();
+    assertThat(bus.matchingRules(ExampleEvents.crawler("test-crawler-notification", "Failed").json())).isEmpty();
   }
 
   @Test
   void jobFailedTextNamesJobStateRunErrorAndWhereToLook() {
-    GlueEvents event = GlueEvents.job("payments-lake-silver", "FAILED")
+    ExampleEvents event = ExampleEvents.job("payments-lake-silver", "FAILED")
         .message("DQ_BLOCKING_RULE_FAILED: rule \"IsComplete \\\"txn_id\\\"\" failed for 3 rows");
 
     String expected = "Glue job " + event.detailField("jobName") + " " + event.detailField("state")
@@ -97,7 +97,7 @@ class LocalEventBusTest {
 
   @Test
   void crawlerFailedTextNamesCrawlerAndItsError() {
-    GlueEvents event = GlueEvents.crawler("payments-lake-bronze", "Failed");
+    ExampleEvents event = ExampleEvents.crawler("payments-lake-bronze", "Failed");
 
     assertThat(bus.transform(CRAWLER_FAILED, event.json())).isEqualTo(
         "Glue crawler payments-lake-bronze Failed at " + event.field("time") + " (account "
@@ -110,34 +110,34 @@ class LocalEventBusTest {
 
   @Test
   void missingEventFieldLeavesItsVariableEmpty() {
-    String event = GlueEvents.job("payments-lake-gold", "TIMEOUT").without("message").json();
+    String event = ExampleEvents.job("payments-lake-gold", "TIMEOUT").without("message").json();
 
     assertThat(bus.transform(JOB_FAILED, event)).contains("\nError: \n");
   }
 
   @Test
   void everyPublishedEventIsArchivedAsOneJsonLine() throws Exception {
-    GlueEvents succeeded = GlueEvents.job("payments-lake-bronze", "SUCCEEDED");
-    GlueEvents started = GlueEvents.crawler("payments-lake-raw", "Started");
+    ExampleEvents succeeded = ExampleEvents.job("payments-lake-bronze", "SUCCEEDED");
+    ExampleEvents started = ExampleEvents.crawler("payments-lake-raw", "Started");
 
     bus.publish(succeeded.json());
     bus.publish(started.json());
 
     List<String> lines = Files.readAllLines(dataDir.resolve("events/events.jsonl"));
     assertThat(lines).hasSize(2);
-    assertThat(GlueEvents.MAPPER.readTree(lines.get(0))).isEqualTo(GlueEvents.MAPPER.readTree(succeeded.json()));
-    assertThat(GlueEvents.MAPPER.readTree(lines.get(1))).isEqualTo(GlueEvents.MAPPER.readTree(started.json()));
+    assertThat(ExampleEvents.MAPPER.readTree(lines.get(0))).isEqualTo(ExampleEvents.MAPPER.readTree(succeeded.json()));
+    assertThat(ExampleEvents.MAPPER.readTree(lines.get(1))).isEqualTo(ExampleEvents.MAPPER.readTree(started.json()));
     assertThat(bus.archive()).isEqualTo(dataDir.resolve("events/events.jsonl"));
   }
 
   @Test
   void archivedEventsHaveCardNumbersMasked() throws Exception {
     String pan = "4111111111111111";
-    bus.publish(GlueEvents.job("payments-lake-bronze", "SUCCEEDED").message("bad line: " + pan + ";x").json());
+    bus.publish(ExampleEvents.job("payments-lake-bronze", "SUCCEEDED").message("bad line: " + pan + ";x").json());
 
     String line = Files.readString(bus.archive());
     assertThat(line).doesNotContain(pan).contains("411111******1111");
-    JsonNode archived = GlueEvents.MAPPER.readTree(line);
+    JsonNode archived = ExampleEvents.MAPPER.readTree(line);
     assertThat(archived.path("detail").path("message").asText()).isEqualTo("bad line: 411111******1111;x");
   }
 
@@ -152,7 +152,7 @@ class LocalEventBusTest {
   void invalidPatternFailsAtConstructionNamingTheRule() {
     AlertRule lakeRule = lake.alertRules().get(0);
     AlertRule broken = new AlertRule("broken-rule", "bad pattern",
-        GlueEvents.MAPPER.createObjectNode().put("source", "aws.glue"), lakeRule.topic(), lakeRule.inputTransformer());
+        ExampleEvents.MAPPER.createObjectNode().put("source", "aws.glue"), lakeRule.topic(), lakeRule.inputTransformer());
 
     assertThatThrownBy(() -> busOf(List.of(broken)))
         .isInstanceOf(IllegalArgumentException.class)

@@ -119,7 +119,7 @@ class GlueEventsTest {
   }
 
   static JsonNode fixture(String name) throws IOException {
-    try (InputStream in = GlueEventsTest.class.getResourceAsStream("/workflow/aws-events/" + name)) {
+    try (InputStream in = GlueEventsTest.class.getResourceAsStream("/aws-events/" + name)) {
       assertThat(in).as("fixture %s", name).isNotNull();
       return MAPPER.readTree(in);
     }
