@@ -14,7 +14,7 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code lake} command: {@code demo}, {@code generate}, {@code help}.
+ * The {@code lake} command: {@code demo}, {@code query}, {@code generate}, {@code help}.
  *
  * <p>Exit status: 0 success, 1 the run failed (the message says why; details in the log), 2 the
  * command line is wrong.
@@ -32,9 +32,13 @@ public final class LakeCli {
       usage: ./lake <command> [options]
 
       commands:
-        demo       run the local twin end to end: S3Proxy (a real S3 API server), the generator
-                   writing raw CSV through S3, the bronze and silver Spark jobs over s3a://, then
-                   a reconciliation of every raw line and where each zone is on disk
+        demo       run the local twin of the AWS deployment end to end: S3Proxy (a real S3 API
+                   server), the generator writing raw CSV through S3, then one run of the Glue
+                   workflow (bronze, silver and gold jobs, crawlers into a local catalog, alert
+                   rules -> email); prints the run graph, a reconciliation of every raw line, the
+                   catalog, sample queries, alerts and where everything is on disk
+        query      run an Athena query of athena-queries/ (NAME, or a .sql FILE) against the
+                   catalog of an earlier demo; without NAME, list the queries
         generate   only generate raw payments and truth manifests into a directory or
                    s3://bucket[/prefix] (./lake generate --help for its options)
         help       show this text
@@ -48,9 +52,15 @@ public final class LakeCli {
         --seed N              generator seed (default 42); same seed, same data
         --threads N           generator threads (default 2); never changes the data
         --cores N             Spark local cores (default 2)
+        --fail-job JOB        make that workflow job fail (e.g. payments-lake-silver): the alert
+                              email arrives, what depends on the job does not run, exit status 1
+
+      query options: ./lake query [NAME|FILE] [--data-dir DIR (default ./lake-data)] [--max-rows N (default 50)]
 
       environment: JAVA_HOME (a JDK 17), LAKE_HEAP (JVM heap of ./lake, default 4g),
-                   LAKE_S3PROXY_JAR (S3Proxy jar), LAKE_SKIP_BUILD=1 (do not check the build)
+                   LAKE_S3PROXY_JAR (S3Proxy jar), LAKE_SKIP_BUILD=1 (do not check the build),
+                   LAKE_SMTP_HOST / _PORT / _FROM / _USER / _PASSWORD / _STARTTLS (send alerts to this
+                   SMTP server instead of the embedded one), LAKE_ALERT_EMAIL (alert recipient)
       exit status: 0 ok, 1 the run failed, 2 bad command line
       """;
 
@@ -83,8 +93,11 @@ public final class LakeCli {
         case "demo" -> {
           return demo(rest, out, err, clock);
         }
+        case "query" -> {
+          return query(rest, out, err);
+        }
         default -> throw new UsageException(
-            "unknown command '" + args[0] + "'; commands are demo, generate, help");
+            "unknown command '" + args[0] + "'; commands are demo, query, generate, help");
       }
     } catch (UsageException e) {
       err.println("lake " + e.getMessage());
@@ -118,6 +131,18 @@ public final class LakeCli {
     }
   }
 
+  private static int query(List<String> args, PrintStream out, PrintStream err) {
+    try {
+      return QueryCommand.run(args, out);
+    } catch (UsageException e) {
+      throw e;
+    } catch (Exception e) { // Spark's analysis errors and S3Proxy failures
+      LoggerFactory.getLogger(LakeCli.class).error("query failed", e);
+      err.println("lake query failed: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
   private static int failed(PrintStream err, String message, Exception e, DemoOptions options) {
     LoggerFactory.getLogger(LakeCli.class).error("demo failed: {}", message, e);
     err.println("lake demo failed: " + message);
@@ -135,7 +160,7 @@ public final class LakeCli {
    * Sends {@code lake.log} to the data directory, unless {@value #LOG_DIR_PROPERTY} was set
    * explicitly (tests, or {@code -Dlake.log.dir=...}).
    */
-  private static void logTo(Path logDir) {
+  static void logTo(Path logDir) {
     if (System.getProperty(LOG_DIR_PROPERTY) != null) {
       return;
     }

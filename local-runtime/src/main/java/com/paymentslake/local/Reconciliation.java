@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param generatedLines data lines the generator wrote (headers excluded)
  * @param generatedFiles raw files the generator wrote
  * @param bronze the bronze run's result
- * @param silver the silver run's result; empty when bronze rewrote no partition
+ * @param silver the silver run's result; empty when silver did not succeed in the run
  */
 public record Reconciliation(
     long generatedLines, int generatedFiles, BronzeResult bronze, Optional<SilverResult> silver) {
@@ -75,7 +75,7 @@ public record Reconciliation(
           lines.add(row("silver rows", s.silverRows(), ""));
           lines.add(row("silver audit rows (audit/silver_rejects)", s.auditRows(), ""));
         },
-        () -> lines.add("silver: not run (bronze rewrote no partition)"));
+        () -> lines.add("silver: no successful run (see the run graph above)"));
     lines.add("");
     lines.add(
         String.format(

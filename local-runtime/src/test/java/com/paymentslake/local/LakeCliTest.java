@@ -68,7 +68,7 @@ class LakeCliTest {
 
     assertThat(err())
         .isEqualTo(
-            "lake unknown command 'deploy'; commands are demo, generate, help\nrun './lake help' for usage\n");
+            "lake unknown command 'deploy'; commands are demo, query, generate, help\nrun './lake help' for usage\n");
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -101,7 +101,7 @@ class LakeCliTest {
     assertThat(err())
         .startsWith(
             "lake demo: unknown option --rows; allowed: --data-dir, --days, --start-date, --rows-per-day,"
-                + " --seed, --threads, --cores\n");
+                + " --seed, --threads, --cores, --fail-job\n");
   }
 
   @Test
@@ -117,7 +117,7 @@ class LakeCliTest {
             "lake demo: option --days needs a value",
             "lake demo: option --days is given twice",
             "lake demo: unexpected argument 'days'; options are --KEY VALUE, one of --data-dir, --days,"
-                + " --start-date, --rows-per-day, --seed, --threads, --cores");
+                + " --start-date, --rows-per-day, --seed, --threads, --cores, --fail-job");
   }
 
   @Test
@@ -205,5 +205,31 @@ class LakeCliTest {
     assertThat(options.generatorConfig().rowsPerDay()).isEqualTo(20_000);
     assertThat(options.generatorConfig().seed()).isEqualTo(7);
     assertThat(options.generatorConfig().threads()).isEqualTo(2);
+  }
+
+  @Test
+  void failJobMustNameAJobOfTheWorkflow() {
+    DemoOptions options = DemoOptions.parse(
+        CommandLine.parse("demo", List.of("--fail-job", "payments-lake-silver"), DemoOptions.OPTIONS), NOV_22);
+    assertThat(options.failJob()).contains("payments-lake-silver");
+
+    assertThat(run("demo", "--fail-job", "silver")).isEqualTo(LakeCli.USAGE);
+    assertThat(err()).startsWith("lake demo: --fail-job is 'silver' but the workflow's jobs are"
+        + " [payments-lake-bronze, payments-lake-silver, payments-lake-gold]\n");
+  }
+
+  @Test
+  void queryListsThePackagedQueriesAndNamesAnUnknownOne() {
+    assertThat(run("query")).isEqualTo(LakeCli.OK);
+    assertThat(out()).startsWith("packaged queries (./lake query NAME):\n").contains("  daily_volume_by_currency ");
+
+    assertThat(run("query", "no_such_query")).isEqualTo(LakeCli.USAGE);
+    assertThat(err()).startsWith("lake query: Unknown query 'no_such_query'; packaged queries: ");
+  }
+
+  @Test
+  void queryNeedsTheCatalogOfAnEarlierDemo(@org.junit.jupiter.api.io.TempDir Path empty) {
+    assertThat(run("query", "daily_volume_by_currency", "--data-dir", empty.toString())).isEqualTo(LakeCli.USAGE);
+    assertThat(err()).startsWith("lake query: no local catalog under " + empty.toAbsolutePath());
   }
 }

@@ -55,7 +55,7 @@ class ReconciliationTest {
 
     assertThat(reconciliation.balanced()).isTrue();
     assertThat(reconciliation.table())
-        .contains("silver: not run (bronze rewrote no partition)")
+        .contains("silver: no successful run (see the run graph above)")
         .noneMatch(line -> line.startsWith("silver: bronze rows in scope"));
   }
 }
