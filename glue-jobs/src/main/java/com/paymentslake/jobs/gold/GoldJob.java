@@ -17,6 +17,7 @@ import com.paymentslake.jobs.common.JsonFiles;
 import com.paymentslake.jobs.common.LakeFiles;
 import com.paymentslake.jobs.common.PaymentSchemas;
 import com.paymentslake.jobs.common.RunIds;
+import com.paymentslake.jobs.common.ScopedJobMain;
 import com.paymentslake.jobs.common.TxnDateScope;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,30 +86,18 @@ public final class GoldJob {
    * error message.
    */
   public static void main(String[] args) {
-    try {
-      SparkSession spark = SparkSession.builder().getOrCreate();
-      spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
-      Optional<GoldConfig> config = config(args, (lake, ingestDates) -> IngestLineage.txnDates(spark, lake, ingestDates));
-      if (config.isEmpty()) {
-        LOG.info("Gold: bronze loaded no row for the given ingest dates; nothing to aggregate");
-        return;
-      }
-      GoldResult result = run(spark, config.get());
-      LOG.info(
-          "Gold run {} succeeded: {} silver rows, {} daily_totals rows, {} merchant_daily rows; summary {}",
-          result.runId(), result.silverRowsInScope(), result.dailyTotalsRows(), result.merchantDailyRows(),
-          result.summaryPath());
-    } catch (JobFailure failure) {
-      LOG.error("Gold job failed: {}", failure.getMessage());
-      throw failure;
-    }
+    ScopedJobMain.run(JOB, LOG, args, GoldJob::config, (spark, config) -> {
+      GoldResult result = run(spark, config);
+          LOG.info(
+              "Gold run {} succeeded: {} silver rows, {} daily_totals rows, {} merchant_daily rows; summary {}",
+              result.runId(), result.silverRowsInScope(), result.dailyTotalsRows(), result.merchantDailyRows(),
+              result.summaryPath());
+    });
   }
 
   /** Parses arguments that name txn dates (for tests and tools; --ingest-dates needs the lake). */
   static GoldConfig config(String[] args) {
-    return config(args, (lake, ingestDates) -> {
-      throw new JobFailure(ErrorCode.INVALID_ARGUMENT, "job " + JOB + ": --" + INGEST_DATES + " needs the lake's bronze lineage");
-    }).orElseThrow();
+    return config(args, ScopedJobMain.withoutLineage(JOB, INGEST_DATES)).orElseThrow();
   }
 
   /**

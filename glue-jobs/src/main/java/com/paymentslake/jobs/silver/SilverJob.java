@@ -8,12 +8,12 @@ import com.paymentslake.contract.Currencies;
 import com.paymentslake.contract.LakeLayout;
 import com.paymentslake.contract.RawContract;
 import com.paymentslake.jobs.common.ErrorCode;
-import com.paymentslake.jobs.common.IngestLineage;
 import com.paymentslake.jobs.common.JobArguments;
 import com.paymentslake.jobs.common.JobFailure;
 import com.paymentslake.jobs.common.LakeFiles;
 import com.paymentslake.jobs.common.PaymentSchemas;
 import com.paymentslake.jobs.common.RunIds;
+import com.paymentslake.jobs.common.ScopedJobMain;
 import com.paymentslake.jobs.common.TxnDateScope;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,29 +82,17 @@ public final class SilverJob {
    * error message.
    */
   public static void main(String[] args) {
-    try {
-      SparkSession spark = SparkSession.builder().getOrCreate();
-      spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
-      Optional<SilverConfig> config = config(args, (lake, ingestDates) -> IngestLineage.txnDates(spark, lake, ingestDates));
-      if (config.isEmpty()) {
-        LOG.info("Silver: bronze loaded no row for the given ingest dates; nothing to validate");
-        return;
-      }
-      SilverResult result = run(spark, config.get());
-      LOG.info(
-          "Silver run {} succeeded: {} silver rows, {} audit rows; summary {}",
-          result.runId(), result.silverRows(), result.auditRows(), result.dqSummaryPath());
-    } catch (JobFailure failure) {
-      LOG.error("Silver job failed: {}", failure.getMessage());
-      throw failure;
-    }
+    ScopedJobMain.run(JOB, LOG, args, SilverJob::config, (spark, config) -> {
+      SilverResult result = run(spark, config);
+          LOG.info(
+              "Silver run {} succeeded: {} silver rows, {} audit rows; summary {}",
+              result.runId(), result.silverRows(), result.auditRows(), result.dqSummaryPath());
+    });
   }
 
-  /** Parses arguments that name txn dates (for tests and tools; --ingest-dates needs the lake, see below). */
+  /** Parses arguments that name txn dates (for tests and tools; --ingest-dates needs the lake). */
   static SilverConfig config(String[] args) {
-    return config(args, (lake, ingestDates) -> {
-      throw new JobFailure(ErrorCode.INVALID_ARGUMENT, "job " + JOB + ": --" + INGEST_DATES + " needs the lake's bronze lineage");
-    }).orElseThrow();
+    return config(args, ScopedJobMain.withoutLineage(JOB, INGEST_DATES)).orElseThrow();
   }
 
   /**
