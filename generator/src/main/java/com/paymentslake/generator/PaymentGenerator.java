@@ -7,6 +7,8 @@ import com.paymentslake.contract.TruthManifest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Generates raw card payments into a lake root: per ingest date, the part files {@code
@@ -75,6 +78,7 @@ public final class PaymentGenerator {
     long bytes = 0;
     int files = 0;
     Map<DefectKind, Long> defects = new EnumMap<>(DefectKind.class);
+    LongAdder workerCpu = new LongAdder();
     ExecutorService pool = Executors.newFixedThreadPool(config.threads(), new WorkerThreads());
     ThreadLocal<PartWriter> writers = ThreadLocal.withInitial(
         () -> new PartWriter(new RowEngine(population, config.defects(), config.panHashKey())));
@@ -86,11 +90,11 @@ public final class PaymentGenerator {
         List<Future<PartResult>> ofDay = new ArrayList<>();
         for (int f = 0; f < day.files; f++) {
           int file = f;
-          ofDay.add(pool.submit(task(store, folder + "/" + DayPlan.dataFileName(file),
+          ofDay.add(pool.submit(task(store, workerCpu, folder + "/" + DayPlan.dataFileName(file),
               out -> writers.get().writeData(day, previous, file, out))));
         }
         if (day.hasDrift()) {
-          ofDay.add(pool.submit(task(store, folder + "/" + DayPlan.DRIFT_FILE_NAME,
+          ofDay.add(pool.submit(task(store, workerCpu, folder + "/" + DayPlan.DRIFT_FILE_NAME,
               out -> writers.get().writeDrift(day, out))));
         }
         futures.add(ofDay);
@@ -116,7 +120,7 @@ public final class PaymentGenerator {
       awaitTermination(pool);
     }
     return new GenerationSummary(dataLines, bytes, files, config.ingestDates(), defects,
-        Duration.ofNanos(System.nanoTime() - started));
+        Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(workerCpu.sum()));
   }
 
   private TruthManifest finish(ObjectStore store, DayPlan day, List<PartResult> results) throws IOException {
@@ -142,12 +146,19 @@ public final class PaymentGenerator {
     return manifest;
   }
 
-  private static Callable<PartResult> task(ObjectStore store, String path, FileBody body) {
+  private static Callable<PartResult> task(ObjectStore store, LongAdder workerCpu, String path, FileBody body) {
     return () -> {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      boolean measured = threads.isCurrentThreadCpuTimeSupported();
+      long cpuStart = measured ? threads.getCurrentThreadCpuTime() : 0;
       try (AtomicOutput out = store.create(path)) {
         PartResult result = body.write(out);
         out.commit();
         return result;
+      } finally {
+        if (measured) {
+          workerCpu.add(threads.getCurrentThreadCpuTime() - cpuStart);
+        }
       }
     };
   }
