@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -47,6 +48,9 @@ import java.util.concurrent.atomic.LongAdder;
 public final class PaymentGenerator {
   /** Recorded in every truth manifest. */
   public static final String VERSION = "1.0.0";
+
+  /** How often {@link GenerationListener#progress} is called. */
+  public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
   private final GeneratorConfig config;
 
@@ -79,6 +83,8 @@ public final class PaymentGenerator {
     int files = 0;
     Map<DefectKind, Long> defects = new EnumMap<>(DefectKind.class);
     LongAdder workerCpu = new LongAdder();
+    LongAdder linesDone = new LongAdder();
+    long linesExpected = expectedLines(days);
     ExecutorService pool = Executors.newFixedThreadPool(config.threads(), new WorkerThreads());
     ThreadLocal<PartWriter> writers = ThreadLocal.withInitial(
         () -> new PartWriter(new RowEngine(population, config.defects(), config.panHashKey())));
@@ -90,11 +96,11 @@ public final class PaymentGenerator {
         List<Future<PartResult>> ofDay = new ArrayList<>();
         for (int f = 0; f < day.files; f++) {
           int file = f;
-          ofDay.add(pool.submit(task(store, workerCpu, folder + "/" + DayPlan.dataFileName(file),
+          ofDay.add(pool.submit(task(store, workerCpu, linesDone, folder + "/" + DayPlan.dataFileName(file),
               out -> writers.get().writeData(day, previous, file, out))));
         }
         if (day.hasDrift()) {
-          ofDay.add(pool.submit(task(store, workerCpu, folder + "/" + DayPlan.DRIFT_FILE_NAME,
+          ofDay.add(pool.submit(task(store, workerCpu, linesDone, folder + "/" + DayPlan.DRIFT_FILE_NAME,
               out -> writers.get().writeDrift(day, out))));
         }
         futures.add(ofDay);
@@ -103,7 +109,7 @@ public final class PaymentGenerator {
       for (DayPlan day : days) {
         List<PartResult> results = new ArrayList<>();
         for (Future<PartResult> future : futures.get(day.index)) {
-          results.add(await(future));
+          results.add(await(future, () -> listener.progress(linesDone.sum(), linesExpected)));
         }
         TruthManifest manifest = finish(store, day, results);
         for (PartResult result : results) {
@@ -146,7 +152,18 @@ public final class PaymentGenerator {
     return manifest;
   }
 
-  private static Callable<PartResult> task(ObjectStore store, LongAdder workerCpu, String path, FileBody body) {
+  /** Base rows, the extra lines of duplicates and replays, and the drift files. */
+  private long expectedLines(List<DayPlan> days) {
+    double extra = config.defects().rate(DefectKind.EXACT_DUPLICATE) + config.defects().rate(DefectKind.REPLAY_LATER_STATUS);
+    long lines = 0;
+    for (DayPlan day : days) {
+      lines += Math.round(day.baseRows * (1 + extra)) + day.driftRows;
+    }
+    return lines;
+  }
+
+  private static Callable<PartResult> task(ObjectStore store, LongAdder workerCpu, LongAdder linesDone, String path,
+      FileBody body) {
     return () -> {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       boolean measured = threads.isCurrentThreadCpuTimeSupported();
@@ -154,6 +171,7 @@ public final class PaymentGenerator {
       try (AtomicOutput out = store.create(path)) {
         PartResult result = body.write(out);
         out.commit();
+        linesDone.add(result.dataLines());
         return result;
       } finally {
         if (measured) {
@@ -163,9 +181,15 @@ public final class PaymentGenerator {
     };
   }
 
-  private static PartResult await(Future<PartResult> future) throws IOException {
+  private static PartResult await(Future<PartResult> future, Runnable progress) throws IOException {
     try {
-      return future.get();
+      while (true) {
+        try {
+          return future.get(PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          progress.run();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("Interrupted while generating payments");
