@@ -5,48 +5,101 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What the lake may know of a card: brand, BIN, last four digits and the keyed hash of the PAN. The
- * PAN itself is not kept. The four values sit in one array (brand name, 6-digit BIN, last 4, 64 hex
- * hash) so a row touches one object, not four. Immutable (final fields), so it is safely shared
- * between threads.
+ * PAN itself is not kept. Numbers rather than strings (the hash as four longs), so the {@link
+ * CardBook} can hold a card in one 64-byte slot and a row copies it without touching the heap.
+ * Immutable.
  */
 final class Card {
   static final int BIN_LENGTH = 6;
   static final int LAST4_LENGTH = 4;
   static final int HASH_LENGTH = 64;
+  private static final CardBrand[] BRANDS = CardBrand.values();
+  private static final byte[][] BRAND_NAMES = brandNames();
 
   final long key;
   final CardBrand brand;
-  /** Brand name, BIN, last 4 and hash, ASCII, back to back. */
-  final byte[] bytes;
-  final int binOffset;
+  final int bin;
+  final int last4;
+  /** HMAC-SHA256 digest, big-endian: {@code hash[0]} holds its first 8 bytes. */
+  private final long[] hash;
 
-  Card(long key, CardBrand brand, String bin, String last4, String hashPan) {
-    if (bin.length() != BIN_LENGTH || last4.length() != LAST4_LENGTH || hashPan.length() != HASH_LENGTH) {
-      throw new IllegalArgumentException("Card fields have unexpected lengths");
+  Card(long key, CardBrand brand, int bin, int last4, long[] hash) {
+    if (bin < 0 || bin > 999_999 || last4 < 0 || last4 > 9_999 || hash.length != 4) {
+      throw new IllegalArgumentException("Card fields are out of range");
     }
     this.key = key;
     this.brand = brand;
-    this.bytes = (brand.name() + bin + last4 + hashPan).getBytes(StandardCharsets.US_ASCII);
-    this.binOffset = brand.name().length();
+    this.bin = bin;
+    this.last4 = last4;
+    this.hash = hash.clone();
   }
 
-  int last4Offset() {
-    return binOffset + BIN_LENGTH;
+  long hash(int i) {
+    return hash[i];
   }
 
-  int hashOffset() {
-    return binOffset + BIN_LENGTH + LAST4_LENGTH;
+  /** brand ordinal, BIN and last 4 in one long, as the card book stores them. */
+  long packed() {
+    return bin | (long) last4 << 20 | (long) brand.ordinal() << 34;
+  }
+
+  static int packedBin(long packed) {
+    return (int) (packed & 0xFFFFF);
+  }
+
+  static int packedLast4(long packed) {
+    return (int) (packed >>> 20 & 0x3FFF);
+  }
+
+  static int packedBrand(long packed) {
+    return (int) (packed >>> 34);
+  }
+
+  /** {@code card_brand,card_bin,card_last4,hash_pan} as written in a line. */
+  static void putColumns(long packed, long h0, long h1, long h2, long h3, LineBuffer out) {
+    out.put(BRAND_NAMES[packedBrand(packed)]);
+    out.put((byte) ',');
+    out.putDigits(packedBin(packed), BIN_LENGTH);
+    out.put((byte) ',');
+    out.putDigits(packedLast4(packed), LAST4_LENGTH);
+    out.put((byte) ',');
+    putHash(h0, h1, h2, h3, out);
+  }
+
+  static void putBrand(long packed, LineBuffer out) {
+    out.put(BRAND_NAMES[packedBrand(packed)]);
+  }
+
+  static void putHash(long h0, long h1, long h2, long h3, LineBuffer out) {
+    out.putHex(h0, 16);
+    out.putHex(h1, 16);
+    out.putHex(h2, 16);
+    out.putHex(h3, 16);
   }
 
   String binText() {
-    return new String(bytes, binOffset, BIN_LENGTH, StandardCharsets.US_ASCII);
+    return text(out -> out.putDigits(bin, BIN_LENGTH));
   }
 
   String last4Text() {
-    return new String(bytes, last4Offset(), LAST4_LENGTH, StandardCharsets.US_ASCII);
+    return text(out -> out.putDigits(last4, LAST4_LENGTH));
   }
 
   String hashPanText() {
-    return new String(bytes, hashOffset(), HASH_LENGTH, StandardCharsets.US_ASCII);
+    return text(out -> putHash(hash[0], hash[1], hash[2], hash[3], out));
+  }
+
+  private static String text(java.util.function.Consumer<LineBuffer> writer) {
+    LineBuffer buffer = new LineBuffer(HASH_LENGTH);
+    writer.accept(buffer);
+    return new String(buffer.copy(0, buffer.size()), StandardCharsets.US_ASCII);
+  }
+
+  private static byte[][] brandNames() {
+    byte[][] names = new byte[BRANDS.length][];
+    for (CardBrand brand : BRANDS) {
+      names[brand.ordinal()] = brand.name().getBytes(StandardCharsets.US_ASCII);
+    }
+    return names;
   }
 }

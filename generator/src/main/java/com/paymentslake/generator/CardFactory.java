@@ -44,16 +44,25 @@ final class CardFactory {
     CardBrand brand = BRANDS[rng.pick(BRAND_CUMULATIVE)];
     while (true) {
       String pan = newPan(brand, rng);
-      String hash = hmacHex(pan);
-      if (PanSafety.isSafe(hash)) {
-        return new Card(cardKey, brand, pan.substring(0, 6), pan.substring(pan.length() - 4), hash);
+      byte[] digest = mac.doFinal(pan.getBytes(StandardCharsets.US_ASCII));
+      if (PanSafety.isSafe(hex(digest))) {
+        long[] hash = new long[4];
+        for (int i = 0; i < 32; i++) {
+          hash[i >> 3] = hash[i >> 3] << 8 | (digest[i] & 0xFF);
+        }
+        int bin = Integer.parseInt(pan, 0, Card.BIN_LENGTH, 10);
+        int last4 = Integer.parseInt(pan, pan.length() - Card.LAST4_LENGTH, pan.length(), 10);
+        return new Card(cardKey, brand, bin, last4, hash);
       }
     }
   }
 
   /** Lowercase hex HMAC-SHA256 of the PAN digits. */
   String hmacHex(String pan) {
-    byte[] digest = mac.doFinal(pan.getBytes(StandardCharsets.US_ASCII));
+    return hex(mac.doFinal(pan.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private static String hex(byte[] digest) {
     char[] out = new char[digest.length * 2];
     for (int i = 0; i < digest.length; i++) {
       out[2 * i] = HEX[(digest[i] >> 4) & 0xF];

@@ -25,4 +25,13 @@ public interface GenerationListener {
 
   /** A partition is complete: all its files and then its truth manifest were written. */
   default void partitionWritten(TruthManifest manifest) {}
+
+  /**
+   * Progress of the whole run, about once per {@link PaymentGenerator#PROGRESS_INTERVAL} while
+   * files are being written (not called for runs that finish sooner).
+   *
+   * @param linesDone data lines of the files written so far
+   * @param linesExpected data lines the run will write, estimated from the base rows and defect rates
+   */
+  default void progress(long linesDone, long linesExpected) {}
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param ingestDates the partitions, in order
  * @param defects injected lines per kind (every kind present, 0 when none), as in the manifests
  * @param elapsed wall-clock time of the run
+ * @param workerCpu CPU time the worker threads spent writing files (JIT, GC and the calling thread
+ *     excluded), or {@link Duration#ZERO} when the JVM cannot measure thread CPU time
  */
 public record GenerationSummary(
     long dataLines,
@@ -25,7 +27,8 @@ public record GenerationSummary(
     int files,
     List<LocalDate> ingestDates,
     Map<DefectKind, Long> defects,
-    Duration elapsed) {
+    Duration elapsed,
+    Duration workerCpu) {
 
   public GenerationSummary {
     ingestDates = List.copyOf(ingestDates);
@@ -36,6 +39,7 @@ public record GenerationSummary(
     all.putAll(defects);
     defects = Collections.unmodifiableMap(all);
     Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(workerCpu, "workerCpu");
   }
 
   /** Injected lines of all kinds. */

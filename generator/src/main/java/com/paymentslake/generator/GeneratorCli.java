@@ -63,7 +63,7 @@ public final class GeneratorCli {
       return USAGE;
     }
     try {
-      generate(invocation, out);
+      generate(invocation, out, err);
       return OK;
     } catch (IOException | UncheckedIOException e) {
       String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
@@ -348,7 +348,12 @@ public final class GeneratorCli {
     return null;
   }
 
-  private static void generate(Invocation invocation, PrintStream out) throws IOException {
+  /** Runs expected to write fewer lines get no progress line. */
+  static final long PROGRESS_MIN_LINES = 2_000_000;
+  /** At most one progress line per this many nanoseconds. */
+  static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+  private static void generate(Invocation invocation, PrintStream out, PrintStream err) throws IOException {
     GeneratorConfig config = invocation.config();
     out.printf(Locale.ROOT, "Generating %d day(s) from %s, %,d base rows per average day, seed %d, %d thread(s) -> %s%n",
         config.days(), config.startDate(), config.rowsPerDay(), config.seed(), config.threads(),
@@ -357,8 +362,20 @@ public final class GeneratorCli {
     GenerationListener progress = new GenerationListener() {
       private long rows;
 
+      private long lastProgress = System.nanoTime();
+
       @Override
       public void fileWritten(LocalDate ingestDate, String fileName, long dataLines, long bytes) {}
+
+      @Override
+      public void progress(long linesDone, long linesExpected) {
+        long now = System.nanoTime();
+        if (linesExpected < PROGRESS_MIN_LINES || now - lastProgress < PROGRESS_EVERY_NANOS || linesDone == 0) {
+          return;
+        }
+        lastProgress = now;
+        err.println(progressLine(linesDone, linesExpected, (now - started) / 1e9));
+      }
 
       @Override
       public void partitionWritten(TruthManifest manifest) {
@@ -380,6 +397,14 @@ public final class GeneratorCli {
       out.printf(Locale.ROOT, "  %-24s %,10d  (%s)%n", kind, summary.defects().get(kind),
           kind.stage().name().toLowerCase(Locale.ROOT));
     }
+  }
+
+  /** E.g. {@code progress: 12,500,000 of ~70,000,000 lines (18%), 1,234,567 lines/s, ETA 47 s}. */
+  static String progressLine(long linesDone, long linesExpected, double seconds) {
+    double rate = linesDone / Math.max(seconds, 1e-9);
+    long left = Math.max(0, linesExpected - linesDone);
+    return String.format(Locale.ROOT, "progress: %,d of ~%,d lines (%d%%), %,.0f lines/s, ETA %.0f s", linesDone,
+        linesExpected, Math.min(100, linesDone * 100 / Math.max(1, linesExpected)), rate, left / Math.max(rate, 1e-9));
   }
 
   private static String plain(double value) {

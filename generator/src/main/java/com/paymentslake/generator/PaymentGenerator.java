@@ -7,6 +7,8 @@ import com.paymentslake.contract.TruthManifest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,7 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Generates raw card payments into a lake root: per ingest date, the part files {@code
@@ -44,6 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PaymentGenerator {
   /** Recorded in every truth manifest. */
   public static final String VERSION = "1.0.0";
+
+  /** How often {@link GenerationListener#progress} is called. */
+  public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
   private final GeneratorConfig config;
 
@@ -75,6 +82,9 @@ public final class PaymentGenerator {
     long bytes = 0;
     int files = 0;
     Map<DefectKind, Long> defects = new EnumMap<>(DefectKind.class);
+    LongAdder workerCpu = new LongAdder();
+    LongAdder linesDone = new LongAdder();
+    long linesExpected = expectedLines(days);
     ExecutorService pool = Executors.newFixedThreadPool(config.threads(), new WorkerThreads());
     ThreadLocal<PartWriter> writers = ThreadLocal.withInitial(
         () -> new PartWriter(new RowEngine(population, config.defects(), config.panHashKey())));
@@ -86,11 +96,11 @@ public final class PaymentGenerator {
         List<Future<PartResult>> ofDay = new ArrayList<>();
         for (int f = 0; f < day.files; f++) {
           int file = f;
-          ofDay.add(pool.submit(task(store, folder + "/" + DayPlan.dataFileName(file),
+          ofDay.add(pool.submit(task(store, workerCpu, linesDone, folder + "/" + DayPlan.dataFileName(file),
               out -> writers.get().writeData(day, previous, file, out))));
         }
         if (day.hasDrift()) {
-          ofDay.add(pool.submit(task(store, folder + "/" + DayPlan.DRIFT_FILE_NAME,
+          ofDay.add(pool.submit(task(store, workerCpu, linesDone, folder + "/" + DayPlan.DRIFT_FILE_NAME,
               out -> writers.get().writeDrift(day, out))));
         }
         futures.add(ofDay);
@@ -99,7 +109,7 @@ public final class PaymentGenerator {
       for (DayPlan day : days) {
         List<PartResult> results = new ArrayList<>();
         for (Future<PartResult> future : futures.get(day.index)) {
-          results.add(await(future));
+          results.add(await(future, () -> listener.progress(linesDone.sum(), linesExpected)));
         }
         TruthManifest manifest = finish(store, day, results);
         for (PartResult result : results) {
@@ -116,7 +126,7 @@ public final class PaymentGenerator {
       awaitTermination(pool);
     }
     return new GenerationSummary(dataLines, bytes, files, config.ingestDates(), defects,
-        Duration.ofNanos(System.nanoTime() - started));
+        Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(workerCpu.sum()));
   }
 
   private TruthManifest finish(ObjectStore store, DayPlan day, List<PartResult> results) throws IOException {
@@ -142,19 +152,44 @@ public final class PaymentGenerator {
     return manifest;
   }
 
-  private static Callable<PartResult> task(ObjectStore store, String path, FileBody body) {
+  /** Base rows, the extra lines of duplicates and replays, and the drift files. */
+  private long expectedLines(List<DayPlan> days) {
+    double extra = config.defects().rate(DefectKind.EXACT_DUPLICATE) + config.defects().rate(DefectKind.REPLAY_LATER_STATUS);
+    long lines = 0;
+    for (DayPlan day : days) {
+      lines += Math.round(day.baseRows * (1 + extra)) + day.driftRows;
+    }
+    return lines;
+  }
+
+  private static Callable<PartResult> task(ObjectStore store, LongAdder workerCpu, LongAdder linesDone, String path,
+      FileBody body) {
     return () -> {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      boolean measured = threads.isCurrentThreadCpuTimeSupported();
+      long cpuStart = measured ? threads.getCurrentThreadCpuTime() : 0;
       try (AtomicOutput out = store.create(path)) {
         PartResult result = body.write(out);
         out.commit();
+        linesDone.add(result.dataLines());
         return result;
+      } finally {
+        if (measured) {
+          workerCpu.add(threads.getCurrentThreadCpuTime() - cpuStart);
+        }
       }
     };
   }
 
-  private static PartResult await(Future<PartResult> future) throws IOException {
+  private static PartResult await(Future<PartResult> future, Runnable progress) throws IOException {
     try {
-      return future.get();
+      while (true) {
+        try {
+          return future.get(PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          progress.run();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("Interrupted while generating payments");

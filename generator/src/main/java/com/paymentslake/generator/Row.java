@@ -30,7 +30,12 @@ final class Row {
   PaymentStatus status;
   /** DE39 response code; null while PENDING. */
   byte[] responseCode;
-  Card card;
+  /** The card: brand, BIN and last 4 packed as in {@link Card#packed()}, and the hash. */
+  long cardPacked;
+  long hash0;
+  long hash1;
+  long hash2;
+  long hash3;
   boolean latLonNull;
   /** 48-bit device fingerprint; negative when absent. */
   long deviceId;
@@ -58,6 +63,18 @@ final class Row {
     }
     columnLimit = Column.COUNT;
     extra = null;
+  }
+
+  void setCard(long packed, long h0, long h1, long h2, long h3) {
+    cardPacked = packed;
+    hash0 = h0;
+    hash1 = h1;
+    hash2 = h2;
+    hash3 = h3;
+  }
+
+  boolean isOverridden() {
+    return overridden;
   }
 
   void override(Column column, byte[] raw) {

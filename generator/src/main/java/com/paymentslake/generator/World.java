@@ -20,6 +20,7 @@ final class World {
 
   final City[] cities;
   final double[] cityCumulative;
+  private final int[] cityGuide;
   /** Per city, the other cities of the same country. */
   final int[][] domestic;
   /** Per city, the cities of other countries. */
@@ -34,6 +35,7 @@ final class World {
       weights[i] = cities[i].weight;
     }
     this.cityCumulative = SplitMix64.cumulative(weights);
+    this.cityGuide = SplitMix64.guide(cityCumulative, 256);
     this.domestic = new int[cities.length][];
     this.foreign = new int[cities.length][];
     for (City city : cities) {
@@ -55,7 +57,7 @@ final class World {
   }
 
   City pickCity(SplitMix64 rng) {
-    return cities[rng.pick(cityCumulative)];
+    return cities[rng.pick(cityCumulative, cityGuide)];
   }
 
   /** A city other than home: domestic with probability {@code domesticShare} when one exists. */

@@ -83,11 +83,47 @@ class CardFactoryTest {
   }
 
   @Test
-  void cardBookReturnsTheCardOfTheKeyWhateverItCached() {
+  void cardBookFillsTheCardOfTheKeyWhateverItCached() {
     CardFactory factory = new CardFactory(KEY);
     CardBook book = new CardBook(1); // tiny: forces evictions
+    Row row = new Row();
     for (long key = 0; key < 5_000; key++) {
-      assertThat(book.card(key % 1_500, factory).key).isEqualTo(key % 1_500);
+      Card expected = factory.issue(key % 1_500);
+      book.fill(key % 1_500, factory, row);
+      assertThat(row.cardPacked).isEqualTo(expected.packed());
+      assertThat(new long[] {row.hash0, row.hash1, row.hash2, row.hash3})
+          .containsExactly(expected.hash(0), expected.hash(1), expected.hash(2), expected.hash(3));
     }
+  }
+
+  @Test
+  void cardBookIsConsistentUnderConcurrentWriters() throws Exception {
+    CardBook book = new CardBook(64); // small and shared: threads keep evicting each other's cards
+    java.util.List<Thread> threads = new java.util.ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+    for (int t = 0; t < 4; t++) {
+      int offset = t;
+      threads.add(new Thread(() -> {
+        CardFactory factory = new CardFactory(KEY);
+        Card[] expected = new Card[3_000];
+        for (int k = 0; k < expected.length; k++) {
+          expected[k] = factory.issue(k);
+        }
+        Row row = new Row();
+        for (int i = 0; i < 40_000; i++) {
+          int k = (i * 7 + offset) % expected.length;
+          book.fill(k, factory, row);
+          if (row.cardPacked != expected[k].packed() || row.hash0 != expected[k].hash(0)
+              || row.hash3 != expected[k].hash(3)) {
+            wrong.incrementAndGet();
+          }
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(wrong.get()).isZero();
   }
 }

@@ -87,6 +87,51 @@ class EncodingTest {
     assertThat(World.cities()).extracting(c -> c.money.info.code()).contains("USD", "JPY", "KWD", "EUR");
   }
 
+  @Test
+  void cleanRowsEncodeExactlyAsColumnByColumn() {
+    GeneratorConfig config = GeneratorBench.config(20_000, 1, 5);
+    RowEngine engine = new RowEngine(new Population(config), DefectRates.none(), config.panHashKey());
+    DayPlan day = new DayPlan(config, 0);
+    Row row = new Row();
+    for (long seq = 0; seq < 2_000; seq++) {
+      engine.generate(day, seq, row);
+      LineBuffer fast = new LineBuffer(16);
+      LineBuffer slow = new LineBuffer(16);
+      RowEncoder.encodeClean(row, fast);
+      RowEncoder.encodeColumns(row, RowEncoder.CONTRACT_ORDER, slow);
+      assertThat(fast.copy(0, fast.size())).isEqualTo(slow.copy(0, slow.size()));
+    }
+  }
+
+  @Test
+  void digitsHexAndMinorUnitsMatchTheJdk() {
+    SplitMix64 rng = new SplitMix64(17);
+    for (int i = 0; i < 20_000; i++) {
+      long value = rng.nextLong() >>> (1 + rng.nextInt(63));
+      LineBuffer buffer = new LineBuffer(1);
+      buffer.putHex(value, 16);
+      buffer.put((byte) ' ');
+      buffer.putDigits(value % 10_000_000_000L, 10);
+      buffer.put((byte) ' ');
+      buffer.putMinorUnits(value % 1_000_000_000L, i % 4);
+      long minor = value % 1_000_000_000L;
+      String expectedMinor = new java.math.BigDecimal(java.math.BigInteger.valueOf(minor), i % 4).toPlainString();
+      assertThat(new String(buffer.copy(0, buffer.size()), StandardCharsets.US_ASCII))
+          .isEqualTo(String.format("%016x %010d %s", value, value % 10_000_000_000L, expectedMinor));
+    }
+  }
+
+  @Test
+  void guidedPickGivesTheSameIndexAsTheLinearScan() {
+    double[] cumulative = SplitMix64.cumulative(World.cities().stream().mapToDouble(c -> c.weight).toArray());
+    int[] guide = SplitMix64.guide(cumulative, 256);
+    SplitMix64 a = new SplitMix64(3);
+    SplitMix64 b = new SplitMix64(3);
+    for (int i = 0; i < 100_000; i++) {
+      assertThat(a.pick(cumulative, guide)).isEqualTo(b.pick(cumulative));
+    }
+  }
+
   private static String amount(long minor, String currency) {
     return new String(RowEncoder.amountBytes(minor, Money.of(currency)), StandardCharsets.US_ASCII);
   }

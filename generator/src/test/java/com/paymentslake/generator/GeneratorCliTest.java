@@ -194,4 +194,10 @@ class GeneratorCliTest {
   private String err() {
     return err.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void progressLineShowsLinesRateAndEta() {
+    assertThat(GeneratorCli.progressLine(2_500_000, 10_000_000, 2.0))
+        .isEqualTo("progress: 2,500,000 of ~10,000,000 lines (25%), 1,250,000 lines/s, ETA 6 s");
+  }
 }
