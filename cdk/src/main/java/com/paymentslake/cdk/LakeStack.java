@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -198,6 +199,12 @@ public final class LakeStack extends Stack {
     triggers(workflow, jobs, crawlers);
     alertTopic = alerts();
     athena(prefix, queryResults);
+    CfnOutput.Builder.create(this, "LakeBucketName").description("Lake bucket: raw CSV goes under raw/payments/")
+        .value(lakeBucket.getBucketName()).build();
+    CfnOutput.Builder.create(this, "WorkflowName").description("aws glue start-workflow-run --name this")
+        .value(definition.name()).build();
+    CfnOutput.Builder.create(this, "AthenaWorkgroup").description("Workgroup with the saved queries")
+        .value(prefix).build();
     Set<String> zones = new TreeSet<>(READ_ONLY_ZONES);
     zones.addAll(WRITTEN_ZONES);
     LakeNagSuppressions.apply(accessLogs, glueRole, zones, databaseNames(), GLUE_LOG_GROUPS);
