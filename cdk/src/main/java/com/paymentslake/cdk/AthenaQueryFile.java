@@ -1,0 +1,69 @@
+package com.paymentslake.cdk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One packaged {@code athena-queries/*.sql} file and its comment header ({@code -- Title:}, {@code
+ * -- Question:}, {@code -- Reads:} with comma-separated {@code database.table} names; a comment line
+ * indented by more spaces continues the previous key). The stack makes one named query of each.
+ *
+ * @param fileName the file name, e.g. {@code decline_reasons.sql}
+ * @param sql the file's text, verbatim
+ */
+public record AthenaQueryFile(String fileName, String sql) {
+  public AthenaQueryFile {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(sql, "sql");
+  }
+
+  /** The header's Title: the named query's name. */
+  public String title() {
+    return required("Title");
+  }
+
+  /** The header's Question: the named query's description. */
+  public String question() {
+    return header("Question");
+  }
+
+  /** The database of the first table the header's Reads names: the named query's database. */
+  public String database() {
+    String firstTable = required("Reads").split(",")[0].strip();
+    int dot = firstTable.indexOf('.');
+    if (dot <= 0) {
+      throw new IllegalStateException(
+          "query " + fileName + ": Reads names '" + firstTable + "' but must name database.table");
+    }
+    return firstTable.substring(0, dot);
+  }
+
+  private String required(String key) {
+    String value = header(key);
+    if (value.isEmpty()) {
+      throw new IllegalStateException("query " + fileName + " has no '-- " + key + ":' header line");
+    }
+    return value;
+  }
+
+  private String header(String key) {
+    List<String> parts = new ArrayList<>();
+    boolean inKey = false;
+    for (String line : sql.split("\\R")) {
+      if (!line.startsWith("--")) {
+        break;
+      }
+      String text = line.substring(2);
+      if (text.strip().startsWith(key + ":")) {
+        inKey = true;
+        parts.add(text.strip().substring(key.length() + 1).strip());
+      } else if (inKey && text.startsWith("   ")) {
+        parts.add(text.strip());
+      } else {
+        inKey = false;
+      }
+    }
+    return String.join(" ", parts);
+  }
+}
