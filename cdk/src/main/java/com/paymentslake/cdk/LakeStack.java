@@ -343,8 +343,6 @@ public final class LakeStack extends Stack {
         "glue:DeleteTable", "glue:BatchDeleteTable", "glue:GetPartition", "glue:GetPartitions",
         "glue:BatchGetPartition", "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition",
         "glue:BatchUpdatePartition", "glue:DeletePartition", "glue:BatchDeletePartition"), catalog));
-    glueRole.addToPolicy(statement("ReadRunProperties", List.of("glue:GetWorkflowRunProperties"),
-        List.of(formatArn(ArnComponents.builder().service("glue").resource("workflow").resourceName(definition.name()).build()))));
     glueRole.addToPolicy(statement("WriteEncryptedGlueLogs",
         List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"),
         List.of(formatArn(ArnComponents.builder().service("logs").resource("log-group").resourceName(GLUE_LOG_GROUPS)

@@ -27,7 +27,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -48,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * partitions (see {@link BronzeTransforms} for the winner rule), writes Snappy Parquet partitioned by
  * txn_date replacing only those partitions, and checks conservation on what it wrote.
  *
- * <p>Arguments (Glue style): {@code --lake-root s3://bucket --ingest-dates 2026-11-01,2026-11-02
- * [--run-id ID]}.
+ * <p>Arguments (Glue style): {@code --lake-root s3://bucket [--ingest-dates 2026-11-01,2026-11-02]
+ * [--run-id ID]}. Without {@code --ingest-dates} the job loads every raw ingest partition bronze has
+ * no lineage record of yet (the new ones), which is how a scheduled or on-demand Glue workflow run
+ * finds its scope without run-property plumbing; a replay names its dates explicitly.
  */
 public final class BronzeJob {
   public static final String NAME = "bronze";
@@ -57,7 +61,7 @@ public final class BronzeJob {
   static final Map<String, String> ARGUMENTS =
       argumentHelp(
           "lake-root", "lake root URI, e.g. s3://my-lake-bucket",
-          "ingest-dates", "comma-separated raw ingest dates, yyyy-MM-dd",
+          "ingest-dates", "comma-separated raw ingest dates, yyyy-MM-dd; default: every raw ingest partition not loaded yet",
           "run-id", "optional run id; defaults to Glue's JOB_RUN_ID or a generated id");
 
   private static final Logger LOG = LoggerFactory.getLogger(BronzeJob.class);
@@ -65,16 +69,38 @@ public final class BronzeJob {
   private BronzeJob() {}
 
   public static void main(String[] args) {
-    BronzeConfig config = config(JobArguments.parse(NAME, args, ARGUMENTS));
+    JobArguments arguments = JobArguments.parse(NAME, args, ARGUMENTS);
     SparkSession spark = SparkSession.builder().appName("payments-lake-" + NAME).getOrCreate();
     spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
-    BronzeResult result = run(spark, config);
+    Optional<BronzeConfig> config = config(arguments, lake -> IngestLineage.pendingIngestDates(spark, lake));
+    if (config.isEmpty()) {
+      LOG.info("bronze: no new raw ingest partition to load");
+      return;
+    }
+    BronzeResult result = run(spark, config.get());
     LOG.info("bronze run {} finished: {}", result.runId(), result);
   }
 
+  /** Parses arguments that name the ingest dates (tests and tools). */
   static BronzeConfig config(JobArguments arguments) {
-    List<LocalDate> dates = JobDates.parse(NAME, "ingest-dates", arguments.required("ingest-dates"));
-    return new BronzeConfig(new LakeLayout(arguments.required("lake-root")), dates, RunIds.from(arguments, NAME));
+    return config(arguments, lake -> {
+      throw new JobFailure(ErrorCode.INVALID_ARGUMENT, "job " + NAME + " needs --ingest-dates here");
+    }).orElseThrow();
+  }
+
+  /**
+   * Parses arguments; without {@code --ingest-dates} the scope is {@code pending}'s answer (the raw
+   * ingest partitions bronze has not loaded yet), empty when there is none.
+   */
+  static Optional<BronzeConfig> config(JobArguments arguments, Function<LakeLayout, List<LocalDate>> pending) {
+    LakeLayout lake = new LakeLayout(arguments.required("lake-root"));
+    List<LocalDate> dates = arguments.optional("ingest-dates")
+        .map(text -> JobDates.parse(NAME, "ingest-dates", text))
+        .orElseGet(() -> pending.apply(lake));
+    if (dates.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new BronzeConfig(lake, dates, RunIds.from(arguments, NAME), arguments.optional("WORKFLOW_RUN_ID")));
   }
 
   /** Promotes the configured raw partitions to bronze. */
@@ -120,7 +146,8 @@ public final class BronzeJob {
         checkWrittenCounts(result, rejectsWritten);
         writeSummary(spark, lake, result, started);
         txnDatesByIngestDate.forEach((ingestDate, txnDates) ->
-            IngestLineage.write(spark, lake, new IngestLineage.Entry(ingestDate, config.runId(), txnDates)));
+            IngestLineage.write(spark, lake,
+                new IngestLineage.Entry(ingestDate, config.runId(), config.workflowRunId().orElse(null), txnDates)));
         LOG.info("bronze {}: {} raw lines -> {} new rows, {} rejects, {} duplicates, {} superseded",
             config.runId(), rawLines, result.inserted(), result.rejectRows(), result.duplicatesDropped(),
             result.supersededVersions());

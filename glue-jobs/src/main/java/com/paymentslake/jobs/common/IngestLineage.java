@@ -19,9 +19,10 @@ public final class IngestLineage {
    *
    * @param ingestDate the raw ingest partition
    * @param bronzeRunId the bronze run that loaded it last
+   * @param workflowRunId the Glue workflow run of that bronze run, or null outside a workflow
    * @param txnDates the txn_date partitions holding its typed rows (empty if every line was rejected)
    */
-  public record Entry(LocalDate ingestDate, String bronzeRunId, List<LocalDate> txnDates) {
+  public record Entry(LocalDate ingestDate, String bronzeRunId, String workflowRunId, List<LocalDate> txnDates) {
     public Entry {
       txnDates = txnDates == null ? List.of() : List.copyOf(new TreeSet<>(txnDates));
     }
@@ -52,5 +53,37 @@ public final class IngestLineage {
       txnDates.addAll(JsonFiles.read(spark, path, Entry.class).txnDates());
     }
     return List.copyOf(txnDates);
+  }
+
+  /** The raw ingest partitions that bronze has no lineage record of: the ones not loaded yet. */
+  public static List<LocalDate> pendingIngestDates(SparkSession spark, LakeLayout lake) {
+    LakeFiles files = new LakeFiles(spark);
+    return partitionDates(spark, lake.rawPayments()).stream()
+        .filter(date -> !files.exists(lake.bronzeLineage(date)))
+        .toList();
+  }
+
+  /** The ingest dates bronze loaded in this Glue workflow run (per their lineage records). */
+  public static List<LocalDate> ingestDatesOfWorkflowRun(SparkSession spark, LakeLayout lake, String workflowRunId) {
+    LakeFiles files = new LakeFiles(spark);
+    return partitionDates(spark, lake.path(LakeLayout.BRONZE_LINEAGE)).stream()
+        .filter(date -> files.exists(lake.bronzeLineage(date)))
+        .filter(date -> workflowRunId.equals(JsonFiles.read(spark, lake.bronzeLineage(date), Entry.class).workflowRunId()))
+        .toList();
+  }
+
+  /** The dates of the {@code ingest_date=YYYY-MM-DD} folders directly under a path, sorted. */
+  private static List<LocalDate> partitionDates(SparkSession spark, String path) {
+    TreeSet<LocalDate> dates = new TreeSet<>();
+    for (String name : new LakeFiles(spark).childDirectories(path)) {
+      if (name.startsWith("ingest_date=")) {
+        try {
+          dates.add(LocalDate.parse(name.substring("ingest_date=".length())));
+        } catch (java.time.format.DateTimeParseException e) {
+          // not a partition folder of ours
+        }
+      }
+    }
+    return List.copyOf(dates);
   }
 }

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -46,6 +49,24 @@ public final class LakeFiles {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + path, e);
+    }
+  }
+
+  /** The names of the directories directly under a path (none if the path does not exist). */
+  public List<String> childDirectories(String path) {
+    try {
+      Path target = new Path(path);
+      FileSystem fs = target.getFileSystem(hadoop);
+      if (!fs.exists(target)) {
+        return List.of();
+      }
+      return Arrays.stream(fs.listStatus(target))
+          .filter(FileStatus::isDirectory)
+          .map(status -> status.getPath().getName())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + path, e);
     }
   }
 

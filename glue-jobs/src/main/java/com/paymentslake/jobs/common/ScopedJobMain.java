@@ -1,5 +1,8 @@
 package com.paymentslake.jobs.common;
 
+import com.paymentslake.contract.LakeLayout;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -29,7 +32,7 @@ public final class ScopedJobMain {
     try {
       SparkSession spark = SparkSession.builder().getOrCreate();
       spark.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
-      Optional<C> config = parse.apply(args, (lake, ingestDates) -> IngestLineage.txnDates(spark, lake, ingestDates));
+      Optional<C> config = parse.apply(args, lakeLineage(spark));
       if (config.isEmpty()) {
         log.info("{}: bronze loaded no row for the given ingest dates; nothing to do", job);
         return;
@@ -39,6 +42,23 @@ public final class ScopedJobMain {
       log.error("{} job failed: {}", job, failure.getMessage());
       throw failure;
     }
+  }
+
+  /** The scope backed by bronze's lineage records in the lake. */
+  static TxnDateScope lakeLineage(SparkSession spark) {
+    return new TxnDateScope() {
+      @Override
+      public List<LocalDate> txnDatesOf(
+          LakeLayout lake, List<LocalDate> ingestDates) {
+        return IngestLineage.txnDates(spark, lake, ingestDates);
+      }
+
+      @Override
+      public List<LocalDate> ingestDatesOfWorkflowRun(
+          LakeLayout lake, String workflowRunId) {
+        return IngestLineage.ingestDatesOfWorkflowRun(spark, lake, workflowRunId);
+      }
+    };
   }
 
   /** A scope for parsing without a lake: {@code --ingest-dates} is then an error naming the job. */

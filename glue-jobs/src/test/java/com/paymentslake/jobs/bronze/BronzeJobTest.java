@@ -129,6 +129,29 @@ class BronzeJobTest {
   }
 
   @Test
+  void aWorkflowRunLoadsTheNewPartitionsAndTheJobsAfterBronzeFindThemByWorkflowRunId() throws IOException {
+    writeRaw(DAY1, "part-00000.csv", RawContract.current().header(), RawLines.purchase("T1").line());
+    writeRaw(DAY2, "part-00000.csv", RawContract.current().header(),
+        RawLines.purchase("T9").with("txn_ts", "2026-11-02T09:00:00Z").line());
+    BronzeJob.run(SPARK, config(DAY1));
+    LakeLayout lake = lake();
+    assertThat(IngestLineage.pendingIngestDates(SPARK, lake)).containsExactly(DAY2);
+
+    // As Glue starts it from a workflow: no --ingest-dates, only Glue's own run arguments.
+    BronzeJob.main(new String[] {"--JOB_NAME", "payments-lake-bronze", "--JOB_RUN_ID", "jr_b",
+        "--WORKFLOW_NAME", "payments-lake", "--WORKFLOW_RUN_ID", "wr_1", "--lake-root", lake.root()});
+
+    assertThat(IngestLineage.pendingIngestDates(SPARK, lake)).isEmpty();
+    assertThat(IngestLineage.ingestDatesOfWorkflowRun(SPARK, lake, "wr_1")).containsExactly(DAY2);
+    assertThat(IngestLineage.ingestDatesOfWorkflowRun(SPARK, lake, "wr_other")).isEmpty();
+    assertThat(bronze().select("txn_id").orderBy("txn_id").collectAsList()).map(r -> r.getString(0))
+        .containsExactly("T1", "T9");
+    // Nothing new: the next workflow run's bronze does nothing and succeeds.
+    BronzeJob.main(new String[] {"--WORKFLOW_RUN_ID", "wr_2", "--lake-root", lake.root()});
+    assertThat(IngestLineage.ingestDatesOfWorkflowRun(SPARK, lake, "wr_2")).isEmpty();
+  }
+
+  @Test
   void missingIngestPartitionFailsNamingThePath() {
     assertThatThrownBy(() -> BronzeJob.run(SPARK, config(DAY2)))
         .isInstanceOf(JobFailure.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.paymentslake.jobs.common.JobFailure;
+import com.paymentslake.jobs.common.TxnDateScope;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -123,10 +124,34 @@ class SilverJobArgumentsTest {
   void exactlyOneScopeArgumentIsRequired() {
     assertThatThrownBy(() -> SilverJob.config(new String[] {"--lake-root", "s3://lake"}))
         .isInstanceOf(JobFailure.class)
-        .hasMessage("INVALID_ARGUMENT: job silver needs exactly one of --txn-dates and --ingest-dates (neither given)");
+        .hasMessage("INVALID_ARGUMENT: job silver needs exactly one of --txn-dates and --ingest-dates (neither given, and no --WORKFLOW_RUN_ID to look up)");
     assertThatThrownBy(() -> SilverJob.config(
             new String[] {"--lake-root", "s3://lake", "--txn-dates", "2026-11-01", "--ingest-dates", "2026-11-01"}))
         .isInstanceOf(JobFailure.class)
         .hasMessage("INVALID_ARGUMENT: job silver needs exactly one of --txn-dates and --ingest-dates (both given)");
+  }
+
+  @Test
+  void inAWorkflowRunWithoutDatesTheScopeIsWhatBronzeLoadedInThatRun() {
+    TxnDateScope lineage = new TxnDateScope() {
+      @Override
+      public List<LocalDate> txnDatesOf(com.paymentslake.contract.LakeLayout lake, List<LocalDate> ingestDates) {
+        assertThat(ingestDates).containsExactly(LocalDate.parse("2026-11-04"));
+        return List.of(LocalDate.parse("2026-11-03"), LocalDate.parse("2026-11-04"));
+      }
+
+      @Override
+      public List<LocalDate> ingestDatesOfWorkflowRun(com.paymentslake.contract.LakeLayout lake, String workflowRunId) {
+        assertThat(workflowRunId).isEqualTo("wr_7");
+        return List.of(LocalDate.parse("2026-11-04"));
+      }
+    };
+
+    Optional<SilverConfig> config = SilverJob.config(
+        new String[] {"--WORKFLOW_NAME", "payments-lake", "--WORKFLOW_RUN_ID", "wr_7", "--lake-root", "s3://lake"},
+        lineage);
+
+    assertThat(config).map(SilverConfig::txnDates)
+        .contains(List.of(LocalDate.parse("2026-11-03"), LocalDate.parse("2026-11-04")));
   }
 }
