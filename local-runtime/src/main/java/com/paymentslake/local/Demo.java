@@ -269,14 +269,14 @@ final class Demo {
         new GenerationListener() {
           @Override
           public void fileWritten(LocalDate ingestDate, String fileName, long dataLines, long bytes) {
-            progress(
+            Demo.this.progress(
                 "  %s/%-24s %,10d lines %7.1f MB",
                 LakeLayout.ingestPartition(ingestDate), fileName, dataLines, bytes / 1_048_576.0);
           }
 
           @Override
           public void partitionWritten(TruthManifest manifest) {
-            progress(
+            Demo.this.progress(
                 "  %s complete: %s, %,d lines, truth manifest written",
                 LakeLayout.ingestPartition(manifest.date()), plural(manifest.files().size(), "file"),
                 manifest.dataLines());
