@@ -41,6 +41,8 @@ public final class LakeCli {
                    catalog of an earlier demo; without NAME, list the queries
         generate   only generate raw payments and truth manifests into a directory or
                    s3://bucket[/prefix] (./lake generate --help for its options)
+        synth      synthesize the AWS CDK app into cdk/cdk.out (CloudFormation templates of the
+                   same definitions; needs node on PATH)
         bench generator
                    the generator's throughput benchmark in a JVM of its own: rows/s per core,
                    MB/s, wall and CPU seconds, peak RSS (./lake bench generator --help)
