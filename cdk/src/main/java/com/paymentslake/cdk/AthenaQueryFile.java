@@ -1,7 +1,6 @@
 package com.paymentslake.cdk;
 
-import java.util.ArrayList;
-import java.util.List;
+import com.paymentslake.queries.QueryHeader;
 import java.util.Objects;
 
 /**
@@ -30,7 +29,8 @@ public record AthenaQueryFile(String fileName, String sql) {
 
   /** The database of the first table the header's Reads names: the named query's database. */
   public String database() {
-    String firstTable = required("Reads").split(",")[0].strip();
+    required("Reads");
+    String firstTable = QueryHeader.tables(sql).get(0);
     int dot = firstTable.indexOf('.');
     if (dot <= 0) {
       throw new IllegalStateException(
@@ -48,22 +48,6 @@ public record AthenaQueryFile(String fileName, String sql) {
   }
 
   private String header(String key) {
-    List<String> parts = new ArrayList<>();
-    boolean inKey = false;
-    for (String line : sql.split("\\R")) {
-      if (!line.startsWith("--")) {
-        break;
-      }
-      String text = line.substring(2);
-      if (text.strip().startsWith(key + ":")) {
-        inKey = true;
-        parts.add(text.strip().substring(key.length() + 1).strip());
-      } else if (inKey && text.startsWith("   ")) {
-        parts.add(text.strip());
-      } else {
-        inKey = false;
-      }
-    }
-    return String.join(" ", parts);
+    return QueryHeader.value(sql, key);
   }
 }

@@ -1,7 +1,6 @@
 package com.paymentslake.local.query;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import com.paymentslake.queries.QueryHeader;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,8 +35,7 @@ public record AthenaQuery(String name, String source, String sql) {
 
   /** The catalog tables the header says the query reads, e.g. {@code payments_gold.daily_totals}. */
   public List<String> tables() {
-    String reads = header("Reads");
-    return reads.isEmpty() ? List.of() : Arrays.stream(reads.split(",")).map(String::strip).toList();
+    return QueryHeader.tables(sql);
   }
 
   /** The Spark SQL of this query ({@link AthenaSql#toSpark}). */
@@ -46,22 +44,6 @@ public record AthenaQuery(String name, String source, String sql) {
   }
 
   private String header(String key) {
-    List<String> parts = new ArrayList<>();
-    boolean inKey = false;
-    for (String line : sql.split("\\R")) {
-      if (!line.startsWith("--")) {
-        break;
-      }
-      String text = line.substring(2);
-      if (text.strip().startsWith(key + ":")) {
-        inKey = true;
-        parts.add(text.strip().substring(key.length() + 1).strip());
-      } else if (inKey && text.startsWith("   ")) {
-        parts.add(text.strip());
-      } else {
-        inKey = false;
-      }
-    }
-    return String.join(" ", parts);
+    return QueryHeader.value(sql, key);
   }
 }
