@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -195,34 +194,7 @@ public final class GeneratorBench {
   }
 
   private static Map<String, String> parse(String[] args) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i];
-      String value = null;
-      int equals = name.indexOf('=');
-      if (name.startsWith("--") && equals > 0) {
-        value = name.substring(equals + 1);
-        name = name.substring(0, equals);
-      }
-      if (!OPTIONS.contains(name)) {
-        throw new IllegalArgumentException("Unknown option '" + name + "'; allowed: " + String.join(", ", OPTIONS));
-      }
-      if (FLAGS.contains(name)) {
-        if (value != null) {
-          throw new IllegalArgumentException("Option " + name + " takes no value");
-        }
-        value = "true";
-      } else if (value == null) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("Option " + name + " needs a value");
-        }
-        value = args[++i];
-      }
-      if (values.put(name, value) != null) {
-        throw new IllegalArgumentException("Option " + name + " is given more than once");
-      }
-    }
-    return values;
+    return CliOptions.parse(args, OPTIONS::contains, FLAGS, String.join(", ", OPTIONS));
   }
 
   private static long integer(Map<String, String> values, String option, long fallback, long min, long max) {

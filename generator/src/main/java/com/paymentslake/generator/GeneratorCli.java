@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,35 +131,7 @@ public final class GeneratorCli {
   }
 
   private static Map<String, String> parse(String[] args) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String name = arg;
-      String value = null;
-      int equals = arg.indexOf('=');
-      if (arg.startsWith("--") && equals > 0) {
-        name = arg.substring(0, equals);
-        value = arg.substring(equals + 1);
-      }
-      if (!known(name)) {
-        throw new IllegalArgumentException("Unknown option '" + name + "'; allowed: " + allowed());
-      }
-      if (FLAGS.contains(name)) {
-        if (value != null) {
-          throw new IllegalArgumentException("Option " + name + " takes no value");
-        }
-        value = "true";
-      } else if (value == null) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("Option " + name + " needs a value");
-        }
-        value = args[++i];
-      }
-      if (values.put(name, value) != null) {
-        throw new IllegalArgumentException("Option " + name + " is given more than once");
-      }
-    }
-    return values;
+    return CliOptions.parse(args, GeneratorCli::known, FLAGS, allowed());
   }
 
   private static boolean known(String name) {
