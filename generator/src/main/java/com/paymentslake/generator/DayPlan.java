@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /** One ingest partition of a run: its rows, files and random keys. Immutable. */
 final class DayPlan {
+  /** The drift file's name without compression. */
   static final String DRIFT_FILE_NAME = "part-drift-00000.csv";
   private static final long DAY_SALT = 0x64617950617274L;
   private static final long FRAUD_SALT = 0x4672617564L;
@@ -19,6 +20,7 @@ final class DayPlan {
   final long baseRows;
   final int rowsPerFile;
   final int files;
+  final Compression compression;
   final boolean first;
   final boolean last;
   /** Rows of the drift file; 0 when the day has none. */
@@ -40,6 +42,7 @@ final class DayPlan {
     this.baseRows = config.baseRowsFor(date);
     this.rowsPerFile = config.rowsPerFile();
     this.files = (int) ((baseRows + rowsPerFile - 1) / rowsPerFile);
+    this.compression = config.compression();
     this.first = index == 0;
     this.last = index == config.days() - 1;
     DefectRates defects = config.defects();
@@ -60,8 +63,12 @@ final class DayPlan {
     return Math.min(baseRows, fileStart(file) + rowsPerFile);
   }
 
-  static String dataFileName(int file) {
-    return String.format("part-%05d.csv", file);
+  String dataFileName(int file) {
+    return String.format("part-%05d", file) + compression.extension();
+  }
+
+  String driftFileName() {
+    return "part-drift-00000" + compression.extension();
   }
 
   boolean hasDrift() {

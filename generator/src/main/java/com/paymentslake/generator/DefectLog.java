@@ -25,6 +25,19 @@ final class DefectLog {
     other.details.forEach((kind, map) -> details.computeIfAbsent(kind, k -> new HashMap<>()).putAll(map));
   }
 
+  void addAll(ChunkResult result) {
+    result.txnIds().forEach((kind, list) -> ids.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(list));
+    result.details().forEach((kind, map) -> details.computeIfAbsent(kind, k -> new HashMap<>()).putAll(map));
+  }
+
+  Map<DefectKind, List<String>> ids() {
+    return ids;
+  }
+
+  Map<DefectKind, Map<String, String>> details() {
+    return details;
+  }
+
   long count(DefectKind kind) {
     List<String> list = ids.get(kind);
     return list == null ? 0 : list.size();

@@ -41,7 +41,8 @@ import java.util.Objects;
  *     but SCHEMA_DRIFT) must add up to at most 1
  * @param schemaDriftEveryNthDay period of the drift file in days; 0 disables it
  */
-public record DefectRates(Map<DefectKind, Double> rates, int schemaDriftEveryNthDay) {
+public record DefectRates(Map<DefectKind, Double> rates, int schemaDriftEveryNthDay)
+    implements java.io.Serializable {
   public static final int DEFAULT_SCHEMA_DRIFT_EVERY_NTH_DAY = 5;
 
   private static final Map<DefectKind, Double> DEFAULT_RATES = defaultRates();

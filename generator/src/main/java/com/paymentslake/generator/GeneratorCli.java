@@ -10,8 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +24,24 @@ import java.util.Map;
  */
 public final class GeneratorCli {
   /** Environment variable holding the PAN hash key (overridden by {@code --pan-hash-key}). */
-  public static final String PAN_HASH_KEY_ENV = "LAKE_PAN_HASH_KEY";
+  public static final String PAN_HASH_KEY_ENV = GeneratorOptions.PAN_HASH_KEY_ENV;
 
   static final int OK = 0;
   static final int IO_FAILURE = 1;
   static final int USAGE = 2;
 
-  private static final String RATE_PREFIX = "--rate-";
-  private static final List<String> FLAGS = List.of("--help", "--no-defects", "--path-style");
-  /** Each option: usage and description (with its default). */
-  private static final List<String[]> OPTIONS = options();
+  /** Where and how to write: the options of this command besides {@link GeneratorOptions}. */
+  private static final List<String[]> TARGET_OPTIONS = List.of(
+      new String[] {"--out DIR|s3://bucket[/prefix]", "Lake root to write to (required)"},
+      new String[] {"--endpoint URL", "S3 endpoint override, e.g. http://127.0.0.1:9000 (default: AWS)"},
+      new String[] {"--region REGION", "S3 region (default " + S3Connection.DEFAULT_REGION + ")"},
+      new String[] {"--access-key KEY", "S3 access key (default: the AWS default credentials chain)"},
+      new String[] {"--secret-key KEY", "S3 secret key, with --access-key"},
+      new String[] {"--path-style", "S3 path-style addressing (default: virtual-hosted)"},
+      new String[] {"--quiet", "No progress bar (default: a progress bar on stderr for runs of 2M+ lines)"},
+      new String[] {"--help", "Print this help"});
+  private static final List<String> TARGET_FLAGS =
+      List.of("--help", "--path-style", "--quiet");
 
   private GeneratorCli() {}
 
@@ -44,10 +51,14 @@ public final class GeneratorCli {
 
   /** Runs the command; returns the exit code instead of exiting. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, out, err, System.getenv());
+    return run(args, out, err, System.getenv(), Clock.systemUTC());
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, out, err, env, Clock.systemUTC());
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
     Invocation invocation;
     try {
       Map<String, String> values = parse(args);
@@ -55,7 +66,7 @@ public final class GeneratorCli {
         out.print(help());
         return OK;
       }
-      invocation = invocation(values, env);
+      invocation = invocation(values, env, clock);
     } catch (IllegalArgumentException e) {
       err.println("Error: " + e.getMessage());
       err.println("Run with --help for the options and their defaults.");
@@ -83,155 +94,57 @@ public final class GeneratorCli {
         .append("  ").append(LakeLayout.RAW_PAYMENTS).append("/ingest_date=YYYY-MM-DD/part-NNNNN.csv\n")
         .append("  ").append(LakeLayout.TRUTH_MANIFESTS).append("/ingest_date=YYYY-MM-DD/truth.json\n")
         .append("The same options and seed always give byte-identical files, whatever --threads.\n\n")
-        .append("Options:\n");
-    for (String[] option : OPTIONS) {
+        .append("What to generate:\n");
+    for (String[] option : GeneratorOptions.helpLines()) {
       text.append(String.format(Locale.ROOT, "  %-34s %s%n", option[0], option[1]));
     }
-    text.append(String.format(Locale.ROOT, "  %-34s %s%n", RATE_PREFIX + "<kind> FRACTION",
-        "Rate of one defect kind (fraction of base rows; for schema-drift the drift file size"));
-    text.append(String.format(Locale.ROOT, "  %-34s %s%n", "",
-        "as a fraction of --rows-per-day). Kinds and defaults:"));
-    DefectRates defaults = DefectRates.defaults();
-    for (DefectKind kind : DefectKind.values()) {
-      text.append(String.format(Locale.ROOT, "  %-34s %s%n", "", rateOption(kind) + " (default "
-          + plain(defaults.rate(kind)) + ")"));
+    text.append("\nWhere to write:\n");
+    for (String[] option : TARGET_OPTIONS) {
+      text.append(String.format(Locale.ROOT, "  %-34s %s%n", option[0], option[1]));
     }
     text.append("\nExit codes: 0 done, 1 the output could not be written, 2 invalid arguments.\n");
     return text.toString();
   }
 
-  private static List<String[]> options() {
-    List<String[]> list = new ArrayList<>();
-    list.add(new String[] {"--out DIR|s3://bucket[/prefix]", "Lake root to write to (required)"});
-    list.add(new String[] {"--days N", "Ingest dates to generate, 1-" + GeneratorConfig.MAX_DAYS
-        + " (default " + GeneratorConfig.DEFAULT_DAYS + ")"});
-    list.add(new String[] {"--start-date YYYY-MM-DD", "First ingest date (default: today UTC minus --days)"});
-    list.add(new String[] {"--rows-per-day N", "Base rows of an average day, scaled by weekday and season"
-        + " weights (default " + GeneratorConfig.DEFAULT_ROWS_PER_DAY + ")"});
-    list.add(new String[] {"--seed N", "Random seed (default " + GeneratorConfig.DEFAULT_SEED + ")"});
-    list.add(new String[] {"--threads N", "Worker threads, 1-" + GeneratorConfig.MAX_THREADS
-        + " (default: available processors); never changes the output"});
-    list.add(new String[] {"--rows-per-file N", "Base rows per part file (default "
-        + GeneratorConfig.DEFAULT_ROWS_PER_FILE + ")"});
-    list.add(new String[] {"--pan-hash-key KEY", "HMAC-SHA256 key of hash_pan, at least "
-        + GeneratorConfig.MIN_PAN_HASH_KEY_LENGTH + " characters (default: $" + PAN_HASH_KEY_ENV
-        + ", else the public local-demo key)"});
-    list.add(new String[] {"--no-defects", "Write clean data: every defect rate 0 and no drift file"
-        + " (explicit --rate-* options still apply)"});
-    list.add(new String[] {"--schema-drift-every N", "Drift file every N-th day from the 2nd, 0 = never"
-        + " (default " + DefectRates.DEFAULT_SCHEMA_DRIFT_EVERY_NTH_DAY + ")"});
-    list.add(new String[] {"--endpoint URL", "S3 endpoint override, e.g. http://127.0.0.1:9000"
-        + " (default: AWS)"});
-    list.add(new String[] {"--region REGION", "S3 region (default " + S3Connection.DEFAULT_REGION + ")"});
-    list.add(new String[] {"--access-key KEY", "S3 access key (default: the AWS default credentials chain)"});
-    list.add(new String[] {"--secret-key KEY", "S3 secret key, with --access-key"});
-    list.add(new String[] {"--path-style", "S3 path-style addressing (default: virtual-hosted)"});
-    list.add(new String[] {"--help", "Print this help"});
-    return List.copyOf(list);
-  }
-
   private static Map<String, String> parse(String[] args) {
-    return CliOptions.parse(args, GeneratorCli::known, FLAGS, allowed());
+    List<String> flags = new ArrayList<>(TARGET_FLAGS);
+    flags.addAll(GeneratorOptions.FLAGS);
+    return CliOptions.parse(args, name -> GeneratorOptions.isOption(name) || isTargetOption(name), flags, allowed());
   }
 
-  private static boolean known(String name) {
-    if (name.startsWith(RATE_PREFIX)) {
-      return kindOf(name) != null;
-    }
-    for (String[] option : OPTIONS) {
-      if (option[0].split(" ")[0].equals(name)) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean isTargetOption(String name) {
+    return TARGET_OPTIONS.stream().anyMatch(o -> o[0].split(" ")[0].equals(name));
   }
 
   private static String allowed() {
     List<String> names = new ArrayList<>();
-    for (String[] option : OPTIONS) {
-      names.add(option[0].split(" ")[0]);
-    }
-    names.add(RATE_PREFIX + "<kind> with kind one of "
-        + java.util.Arrays.stream(DefectKind.values()).map(GeneratorCli::kindSuffix).toList());
+    names.add("--out");
+    names.addAll(GeneratorOptions.allowedNames());
+    TARGET_OPTIONS.stream().map(o -> o[0].split(" ")[0]).filter(n -> !n.equals("--out")).forEach(names::add);
     return String.join(", ", names);
   }
 
-  private record Invocation(GeneratorConfig config, OutputTarget target) {}
+  private record Invocation(GeneratorOptions.Parsed parsed, OutputTarget target, boolean quiet) {
+    GeneratorConfig config() {
+      return parsed.config();
+    }
+  }
 
-  private static Invocation invocation(Map<String, String> values, Map<String, String> env) {
+  private static Invocation invocation(Map<String, String> values, Map<String, String> env, Clock clock) {
     String out = values.get("--out");
     if (out == null || out.isBlank()) {
       throw new IllegalArgumentException("Missing required option --out (a directory or s3://bucket[/prefix])");
     }
-    int days = (int) integer(values, "--days", GeneratorConfig.DEFAULT_DAYS, 1, GeneratorConfig.MAX_DAYS);
-    LocalDate start;
-    String startText = values.get("--start-date");
-    if (startText == null) {
-      start = LocalDate.now(ZoneOffset.UTC).minusDays(days);
-    } else {
-      try {
-        start = LocalDate.parse(startText);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(
-            "Option --start-date is '" + startText + "' but must be a date YYYY-MM-DD, e.g. 2026-11-01");
+    Map<String, String> what = new java.util.LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      if (GeneratorOptions.isOption(name)) {
+        what.put(name, value);
       }
-    }
-    long rowsPerDay = integer(values, "--rows-per-day", GeneratorConfig.DEFAULT_ROWS_PER_DAY, 1,
-        GeneratorConfig.MAX_ROWS_PER_DAY);
-    long seed = integer(values, "--seed", GeneratorConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
-    int threads = (int) integer(values, "--threads", Runtime.getRuntime().availableProcessors(), 1,
-        GeneratorConfig.MAX_THREADS);
-    int rowsPerFile = (int) integer(values, "--rows-per-file", GeneratorConfig.DEFAULT_ROWS_PER_FILE, 1,
-        GeneratorConfig.MAX_ROWS_PER_FILE);
-    long busiestDay = DailyVolume.maxBaseRows(rowsPerDay);
-    long minRowsPerFile = (busiestDay + GeneratorConfig.MAX_FILES_PER_DAY - 1) / GeneratorConfig.MAX_FILES_PER_DAY;
-    if (rowsPerFile < minRowsPerFile) {
-      throw new IllegalArgumentException("Option --rows-per-file is " + rowsPerFile + " but must be at least "
-          + minRowsPerFile + " with --rows-per-day " + rowsPerDay + " (the busiest day, " + busiestDay
-          + " base rows, must fit in " + GeneratorConfig.MAX_FILES_PER_DAY + " files)");
-    }
-
-    String key = values.get("--pan-hash-key");
-    if (key == null) {
-      key = env.get(PAN_HASH_KEY_ENV);
-    }
-    if (key == null || key.isEmpty()) {
-      key = GeneratorConfig.DEMO_PAN_HASH_KEY;
-    }
-    if (key.length() < GeneratorConfig.MIN_PAN_HASH_KEY_LENGTH) {
-      String source = values.containsKey("--pan-hash-key") ? "Option --pan-hash-key" : "$" + PAN_HASH_KEY_ENV;
-      throw new IllegalArgumentException(source + " has " + key.length()
-          + " characters but must have at least " + GeneratorConfig.MIN_PAN_HASH_KEY_LENGTH);
-    }
-
-    DefectRates defects = values.containsKey("--no-defects") ? DefectRates.none() : DefectRates.defaults();
-    if (values.containsKey("--schema-drift-every")) {
-      defects = defects.withSchemaDriftEveryNthDay(
-          (int) integer(values, "--schema-drift-every", 0, 0, GeneratorConfig.MAX_DAYS));
-    }
-    Map<DefectKind, Double> rates = new java.util.EnumMap<>(defects.rates());
-    for (Map.Entry<String, String> entry : values.entrySet()) {
-      if (entry.getKey().startsWith(RATE_PREFIX)) {
-        rates.put(kindOf(entry.getKey()), fraction(entry.getKey(), entry.getValue()));
-      }
-    }
-    java.math.BigDecimal rowLevel = java.math.BigDecimal.ZERO;
-    for (Map.Entry<DefectKind, Double> entry : rates.entrySet()) {
-      if (entry.getKey() != DefectKind.SCHEMA_DRIFT) {
-        rowLevel = rowLevel.add(java.math.BigDecimal.valueOf(entry.getValue()));
-      }
-    }
-    if (rowLevel.compareTo(java.math.BigDecimal.ONE) > 0) {
-      throw new IllegalArgumentException("The row defect rates (--rate-* options and defaults) add up to "
-          + rowLevel.stripTrailingZeros().toPlainString() + " but must add up to at most 1");
-    }
-    defects = new DefectRates(rates, defects.schemaDriftEveryNthDay());
-
+    });
     S3Connection s3 = connection(values);
     OutputTarget target = OutputTarget.parse(out, s3);
-    GeneratorConfig config =
-        new GeneratorConfig(start, days, rowsPerDay, seed, threads, rowsPerFile, defects, key);
-    return new Invocation(config, target);
+    GeneratorOptions.Parsed parsed = GeneratorOptions.parse(what, env, clock);
+    return new Invocation(parsed, target, values.containsKey("--quiet"));
   }
 
   private static S3Connection connection(Map<String, String> values) {
@@ -262,61 +175,8 @@ public final class GeneratorCli {
     return new S3Connection(endpoint, region, accessKey, secretKey, values.containsKey("--path-style"));
   }
 
-  private static long integer(Map<String, String> values, String option, long fallback, long min, long max) {
-    String text = values.get(option);
-    if (text == null) {
-      return fallback;
-    }
-    long value;
-    try {
-      value = Long.parseLong(text.strip().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "Option " + option + " is '" + text + "' but must be an integer in " + range(min, max));
-    }
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          "Option " + option + " is " + value + " but must be an integer in " + range(min, max));
-    }
-    return value;
-  }
-
-  private static double fraction(String option, String text) {
-    double value;
-    try {
-      value = Double.parseDouble(text.strip());
-    } catch (NumberFormatException e) {
-      value = Double.NaN;
-    }
-    if (!(value >= 0.0 && value <= 1.0)) {
-      throw new IllegalArgumentException(
-          "Option " + option + " is '" + text + "' but must be a fraction in [0, 1], e.g. 0.001");
-    }
-    return value;
-  }
-
-  private static String range(long min, long max) {
-    if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
-      return "[" + Long.MIN_VALUE + ", " + Long.MAX_VALUE + "]";
-    }
-    return "[" + min + ", " + max + "]";
-  }
-
   static String rateOption(DefectKind kind) {
-    return RATE_PREFIX + kindSuffix(kind);
-  }
-
-  private static String kindSuffix(DefectKind kind) {
-    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  private static DefectKind kindOf(String option) {
-    for (DefectKind kind : DefectKind.values()) {
-      if (rateOption(kind).equals(option)) {
-        return kind;
-      }
-    }
-    return null;
+    return GeneratorOptions.rateOption(kind);
   }
 
   /** Runs expected to write fewer lines get no progress line. */
@@ -376,9 +236,5 @@ public final class GeneratorCli {
     long left = Math.max(0, linesExpected - linesDone);
     return String.format(Locale.ROOT, "progress: %,d of ~%,d lines (%d%%), %,.0f lines/s, ETA %.0f s", linesDone,
         linesExpected, Math.min(100, linesDone * 100 / Math.max(1, linesExpected)), rate, left / Math.max(rate, 1e-9));
-  }
-
-  private static String plain(double value) {
-    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }

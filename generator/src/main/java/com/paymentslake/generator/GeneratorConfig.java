@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  *   <tr><td>panHashKey</td><td>{@value #DEMO_PAN_HASH_KEY}</td><td>at least 16 characters; the HMAC
  *       key of {@code hash_pan}. The default is a public demo key: set your own for anything but
  *       local demos</td></tr>
+ *   <tr><td>compression</td><td>{@link Compression#NONE}</td><td>{@code part-NNNNN.csv} or, with
+ *       {@link Compression#GZIP}, {@code part-NNNNN.csv.gz}</td></tr>
  * </table>
  */
 public record GeneratorConfig(
@@ -35,7 +37,8 @@ public record GeneratorConfig(
     int threads,
     int rowsPerFile,
     DefectRates defects,
-    String panHashKey) {
+    String panHashKey,
+    Compression compression) implements java.io.Serializable {
 
   public static final int DEFAULT_DAYS = 7;
   public static final long DEFAULT_ROWS_PER_DAY = 100_000;
@@ -56,6 +59,7 @@ public record GeneratorConfig(
     Objects.requireNonNull(startDate, "startDate");
     Objects.requireNonNull(defects, "defects");
     Objects.requireNonNull(panHashKey, "panHashKey");
+    Objects.requireNonNull(compression, "compression");
     requireIn("days", days, 1, MAX_DAYS);
     requireIn("rowsPerDay", rowsPerDay, 1, MAX_ROWS_PER_DAY);
     requireIn("threads", threads, 1, MAX_THREADS);
@@ -85,39 +89,44 @@ public record GeneratorConfig(
         Runtime.getRuntime().availableProcessors(),
         DEFAULT_ROWS_PER_FILE,
         DefectRates.defaults(),
-        DEMO_PAN_HASH_KEY);
+        DEMO_PAN_HASH_KEY,
+        Compression.NONE);
   }
 
   public GeneratorConfig withStartDate(LocalDate value) {
-    return new GeneratorConfig(value, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey);
+    return new GeneratorConfig(value, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey, compression);
   }
 
   public GeneratorConfig withDays(int value) {
-    return new GeneratorConfig(startDate, value, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey);
+    return new GeneratorConfig(startDate, value, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey, compression);
   }
 
   public GeneratorConfig withRowsPerDay(long value) {
-    return new GeneratorConfig(startDate, days, value, seed, threads, rowsPerFile, defects, panHashKey);
+    return new GeneratorConfig(startDate, days, value, seed, threads, rowsPerFile, defects, panHashKey, compression);
   }
 
   public GeneratorConfig withSeed(long value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, value, threads, rowsPerFile, defects, panHashKey);
+    return new GeneratorConfig(startDate, days, rowsPerDay, value, threads, rowsPerFile, defects, panHashKey, compression);
   }
 
   public GeneratorConfig withThreads(int value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, seed, value, rowsPerFile, defects, panHashKey);
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, value, rowsPerFile, defects, panHashKey, compression);
   }
 
   public GeneratorConfig withRowsPerFile(int value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, value, defects, panHashKey);
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, value, defects, panHashKey, compression);
   }
 
   public GeneratorConfig withDefects(DefectRates value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, value, panHashKey);
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, value, panHashKey, compression);
   }
 
   public GeneratorConfig withPanHashKey(String value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, value);
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, value, compression);
+  }
+
+  public GeneratorConfig withCompression(Compression value) {
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey, value);
   }
 
   /** The last ingest date (inclusive). */
@@ -145,7 +154,7 @@ public record GeneratorConfig(
   public String toString() {
     return "GeneratorConfig[startDate=" + startDate + ", days=" + days + ", rowsPerDay=" + rowsPerDay
         + ", seed=" + seed + ", threads=" + threads + ", rowsPerFile=" + rowsPerFile + ", defects="
-        + defects + ", panHashKey=****]";
+        + defects + ", panHashKey=****, compression=" + compression + "]";
   }
 
   private static void requireIn(String name, long value, long min, long max) {

@@ -11,7 +11,8 @@ interface ObjectStore extends Closeable {
   AtomicOutput create(String path) throws IOException;
 
   /**
-   * Deletes the files directly under {@code folder} whose names match {@code part-*.csv} and are not
+   * Deletes the files directly under {@code folder} whose names match {@code part-*.csv} or {@code
+   * part-*.csv.gz} and are not
    * in {@code keep}: leftovers of an earlier run that wrote more files into the same partition.
    */
   void deleteStaleParts(String folder, Set<String> keep) throws IOException;
@@ -30,6 +31,6 @@ interface ObjectStore extends Closeable {
   }
 
   static boolean isPartFile(String name) {
-    return name.startsWith("part-") && name.endsWith(".csv");
+    return name.startsWith("part-") && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
   }
 }

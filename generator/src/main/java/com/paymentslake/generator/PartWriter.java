@@ -49,11 +49,9 @@ final class PartWriter {
   }
 
   /** Writes data file {@code file} of {@code day}; {@code previous} is the day before, if in the run. */
-  PartResult writeData(DayPlan day, DayPlan previous, int file, OutputStream out) throws IOException {
-    Output output = new Output(out);
+  Content writeData(DayPlan day, DayPlan previous, int file, OutputStream out, DefectLog log) throws IOException {
     buffer.reset();
     pending.clear();
-    DefectLog log = new DefectLog();
     buffer.put(RowEncoder.header(RowEncoder.CONTRACT_ORDER).getBytes(StandardCharsets.UTF_8));
     buffer.put(Csv.CRLF);
 
@@ -96,22 +94,20 @@ final class PartWriter {
         lines++;
       }
       if (buffer.size() >= FLUSH_BYTES) {
-        output.flush(buffer);
+        flush(out);
       }
     }
     while (!pending.isEmpty()) {
       buffer.put(pending.poll().line);
       lines++;
     }
-    output.flush(buffer);
-    return new PartResult(DayPlan.dataFileName(file), lines, output.bytes, false, log);
+    flush(out);
+    return new Content(lines);
   }
 
   /** Writes the day's schema-drift file: clean rows under a header with amount and currency swapped. */
-  PartResult writeDrift(DayPlan day, OutputStream out) throws IOException {
-    Output output = new Output(out);
+  Content writeDrift(DayPlan day, OutputStream out, DefectLog log) throws IOException {
     buffer.reset();
-    DefectLog log = new DefectLog();
     buffer.put(RowEncoder.header(RowEncoder.DRIFT_ORDER).getBytes(StandardCharsets.UTF_8));
     buffer.put(Csv.CRLF);
     for (long seq = 0; seq < day.driftRows; seq++) {
@@ -119,11 +115,11 @@ final class PartWriter {
       RowEncoder.encode(row, RowEncoder.DRIFT_ORDER, buffer);
       log.add(DefectKind.SCHEMA_DRIFT, row.txnId(), null);
       if (buffer.size() >= FLUSH_BYTES) {
-        output.flush(buffer);
+        flush(out);
       }
     }
-    output.flush(buffer);
-    return new PartResult(DayPlan.DRIFT_FILE_NAME, day.driftRows, output.bytes, true, log);
+    flush(out);
+    return new Content(day.driftRows);
   }
 
   /**
@@ -274,19 +270,11 @@ final class PartWriter {
     }
   }
 
-  /** Counts and forwards the buffered bytes. */
-  private static final class Output {
-    private final OutputStream out;
-    long bytes;
-
-    Output(OutputStream out) {
-      this.out = out;
-    }
-
-    void flush(LineBuffer buffer) throws IOException {
-      buffer.writeTo(out);
-      bytes += buffer.size();
-      buffer.reset();
-    }
+  private void flush(OutputStream out) throws IOException {
+    buffer.writeTo(out);
+    buffer.reset();
   }
+
+  /** What a written file holds besides its defects. */
+  record Content(long dataLines) {}
 }

@@ -13,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +44,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code T<yyyyMMdd>-<10-digit row index of the day>} ({@code T<yyyyMMdd>-X<index>} in drift files),
  * unique across days and files.
  *
- * <p><b>Parallelism.</b> {@code threads} workers write (date, file) chunks concurrently; a partition's
- * manifest is written once all its files are. Each file becomes visible atomically (rename, or
+ * <p><b>Parallelism.</b> {@code threads} workers write the run's {@link Chunk}s (one per file)
+ * concurrently with {@link ChunkWriter}s; a partition's manifest is written once all its files are.
+ * Other runtimes (the Spark generation job) distribute the same chunks and call {@link
+ * #manifest(LocalDate, Collection)} with their results. Each file becomes visible atomically (rename, or
  * completed S3 upload); part files of an earlier run that this run does not rewrite are deleted.
  */
 public final class PaymentGenerator {
@@ -53,13 +58,109 @@ public final class PaymentGenerator {
   public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
   private final GeneratorConfig config;
+  private final List<DayPlan> days;
+  private final List<Chunk> chunks;
+  private Population population;
 
   public PaymentGenerator(GeneratorConfig config) {
     this.config = Objects.requireNonNull(config, "config");
+    List<DayPlan> plans = new ArrayList<>();
+    List<Chunk> all = new ArrayList<>();
+    for (int i = 0; i < config.days(); i++) {
+      DayPlan day = new DayPlan(config, i);
+      plans.add(day);
+      String folder = rawFolder(day.date);
+      for (int f = 0; f < day.files; f++) {
+        String name = day.dataFileName(f);
+        all.add(new Chunk(day.date, i, f, false, name, folder + "/" + name, day.fileEnd(f) - day.fileStart(f)));
+      }
+      if (day.hasDrift()) {
+        String name = day.driftFileName();
+        all.add(new Chunk(day.date, i, 0, true, name, folder + "/" + name, day.driftRows));
+      }
+    }
+    this.days = List.copyOf(plans);
+    this.chunks = List.copyOf(all);
   }
 
   public GeneratorConfig config() {
     return config;
+  }
+
+  /**
+   * Every file of the run, in a fixed order: per ingest date, its data files in number order, then
+   * its drift file (on drift days).
+   */
+  public List<Chunk> chunks() {
+    return chunks;
+  }
+
+  /** The chunks of one ingest date of the run. */
+  public List<Chunk> chunks(LocalDate ingestDate) {
+    return chunks.stream().filter(c -> c.ingestDate().equals(ingestDate)).toList();
+  }
+
+  /**
+   * A new writer of this run's chunks, for one thread. The first call builds the run's world (cities,
+   * merchants) and card cache, which all writers of this generator share.
+   */
+  public ChunkWriter chunkWriter() {
+    return new ChunkWriter(config, days, population());
+  }
+
+  private synchronized Population population() {
+    if (population == null) {
+      population = new Population(config);
+    }
+    return population;
+  }
+
+  /**
+   * The truth manifest of one ingest date from the results of all of its chunks (in any order).
+   *
+   * @throws IllegalArgumentException when a chunk of the date is missing, repeated or foreign
+   */
+  public TruthManifest manifest(LocalDate ingestDate, Collection<ChunkResult> results) {
+    List<Chunk> expected = chunks(ingestDate);
+    if (expected.isEmpty()) {
+      throw new IllegalArgumentException("Ingest date " + ingestDate + " is not in the run " + config.startDate()
+          + ".." + config.endDate());
+    }
+    Map<String, ChunkResult> byPath = new TreeMap<>();
+    for (ChunkResult result : results) {
+      if (!expected.contains(result.chunk())) {
+        throw new IllegalArgumentException("Chunk " + result.chunk().path() + " is not a file of ingest date "
+            + ingestDate + " in this run");
+      }
+      if (byPath.put(result.chunk().path(), result) != null) {
+        throw new IllegalArgumentException("Chunk " + result.chunk().path() + " has more than one result");
+      }
+    }
+    List<String> missing = expected.stream().map(Chunk::path).filter(p -> !byPath.containsKey(p)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("Ingest date " + ingestDate + " lacks the results of " + missing);
+    }
+    DefectLog log = new DefectLog();
+    List<TruthManifest.FileEntry> entries = new ArrayList<>();
+    long lines = 0;
+    for (Chunk chunk : expected) {
+      ChunkResult result = byPath.get(chunk.path());
+      log.addAll(result);
+      entries.add(result.fileEntry());
+      lines += result.dataLines();
+    }
+    return new TruthManifest(RawContract.VERSION, VERSION, config.seed(), ingestDate.toString(), entries, lines,
+        log.entries());
+  }
+
+  /** Where the raw files of an ingest date go, relative to the lake root. */
+  public static String rawFolder(LocalDate ingestDate) {
+    return LakeLayout.RAW_PAYMENTS + "/" + LakeLayout.ingestPartition(ingestDate);
+  }
+
+  /** Where the truth manifest of an ingest date goes, relative to the lake root. */
+  public static String manifestPath(LocalDate ingestDate) {
+    return LakeLayout.TRUTH_MANIFESTS + "/" + LakeLayout.ingestPartition(ingestDate) + "/truth.json";
   }
 
   /**
@@ -72,48 +173,29 @@ public final class PaymentGenerator {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(listener, "listener");
     long started = System.nanoTime();
-    Population population = new Population(config);
-    List<DayPlan> days = new ArrayList<>();
-    for (int i = 0; i < config.days(); i++) {
-      days.add(new DayPlan(config, i));
-    }
-
     long dataLines = 0;
     long bytes = 0;
     int files = 0;
     Map<DefectKind, Long> defects = new EnumMap<>(DefectKind.class);
     LongAdder workerCpu = new LongAdder();
     LongAdder linesDone = new LongAdder();
-    long linesExpected = expectedLines(days);
+    long linesExpected = expectedLines();
     ExecutorService pool = Executors.newFixedThreadPool(config.threads(), new WorkerThreads());
-    ThreadLocal<PartWriter> writers = ThreadLocal.withInitial(
-        () -> new PartWriter(new RowEngine(population, config.defects(), config.panHashKey())));
+    ThreadLocal<ChunkWriter> writers = ThreadLocal.withInitial(this::chunkWriter);
     try (ObjectStore store = ObjectStore.open(target)) {
-      List<List<Future<PartResult>>> futures = new ArrayList<>();
-      for (DayPlan day : days) {
-        DayPlan previous = day.first ? null : days.get(day.index - 1);
-        String folder = LakeLayout.RAW_PAYMENTS + "/" + LakeLayout.ingestPartition(day.date);
-        List<Future<PartResult>> ofDay = new ArrayList<>();
-        for (int f = 0; f < day.files; f++) {
-          int file = f;
-          ofDay.add(pool.submit(task(store, workerCpu, linesDone, folder + "/" + DayPlan.dataFileName(file),
-              out -> writers.get().writeData(day, previous, file, out))));
-        }
-        if (day.hasDrift()) {
-          ofDay.add(pool.submit(task(store, workerCpu, linesDone, folder + "/" + DayPlan.DRIFT_FILE_NAME,
-              out -> writers.get().writeDrift(day, out))));
-        }
-        futures.add(ofDay);
+      Map<LocalDate, List<Future<ChunkResult>>> futures = new LinkedHashMap<>();
+      for (Chunk chunk : chunks) {
+        futures.computeIfAbsent(chunk.ingestDate(), d -> new ArrayList<>())
+            .add(pool.submit(task(store, workerCpu, linesDone, chunk, writers)));
       }
-
-      for (DayPlan day : days) {
-        List<PartResult> results = new ArrayList<>();
-        for (Future<PartResult> future : futures.get(day.index)) {
+      for (Map.Entry<LocalDate, List<Future<ChunkResult>>> day : futures.entrySet()) {
+        List<ChunkResult> results = new ArrayList<>();
+        for (Future<ChunkResult> future : day.getValue()) {
           results.add(await(future, () -> listener.progress(linesDone.sum(), linesExpected)));
         }
-        TruthManifest manifest = finish(store, day, results);
-        for (PartResult result : results) {
-          listener.fileWritten(day.date, result.name(), result.dataLines(), result.bytes());
+        TruthManifest manifest = finish(store, day.getKey(), results);
+        for (ChunkResult result : results) {
+          listener.fileWritten(day.getKey(), result.chunk().fileName(), result.dataLines(), result.bytes());
           bytes += result.bytes();
           files++;
         }
@@ -129,31 +211,22 @@ public final class PaymentGenerator {
         Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(workerCpu.sum()));
   }
 
-  private TruthManifest finish(ObjectStore store, DayPlan day, List<PartResult> results) throws IOException {
-    String folder = LakeLayout.RAW_PAYMENTS + "/" + LakeLayout.ingestPartition(day.date);
+  private TruthManifest finish(ObjectStore store, LocalDate date, List<ChunkResult> results) throws IOException {
     Set<String> names = new HashSet<>();
-    DefectLog log = new DefectLog();
-    List<TruthManifest.FileEntry> entries = new ArrayList<>();
-    long lines = 0;
-    for (PartResult result : results) {
-      names.add(result.name());
-      log.addAll(result.defects());
-      entries.add(result.fileEntry());
-      lines += result.dataLines();
+    for (ChunkResult result : results) {
+      names.add(result.chunk().fileName());
     }
-    store.deleteStaleParts(folder, names);
-    TruthManifest manifest = new TruthManifest(RawContract.VERSION, VERSION, config.seed(),
-        day.date.toString(), entries, lines, log.entries());
-    String path = LakeLayout.TRUTH_MANIFESTS + "/" + LakeLayout.ingestPartition(day.date) + "/truth.json";
-    try (AtomicOutput out = store.create(path)) {
+    store.deleteStaleParts(rawFolder(date), names);
+    TruthManifest manifest = manifest(date, results);
+    try (AtomicOutput out = store.create(manifestPath(date))) {
       out.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
       out.commit();
     }
     return manifest;
   }
 
-  /** Base rows, the extra lines of duplicates and replays, and the drift files. */
-  private long expectedLines(List<DayPlan> days) {
+  /** Data lines the run will write: base rows, the extra lines of duplicates and replays, drift files. */
+  public long expectedLines() {
     double extra = config.defects().rate(DefectKind.EXACT_DUPLICATE) + config.defects().rate(DefectKind.REPLAY_LATER_STATUS);
     long lines = 0;
     for (DayPlan day : days) {
@@ -162,14 +235,14 @@ public final class PaymentGenerator {
     return lines;
   }
 
-  private static Callable<PartResult> task(ObjectStore store, LongAdder workerCpu, LongAdder linesDone, String path,
-      FileBody body) {
+  private static Callable<ChunkResult> task(ObjectStore store, LongAdder workerCpu, LongAdder linesDone, Chunk chunk,
+      ThreadLocal<ChunkWriter> writers) {
     return () -> {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       boolean measured = threads.isCurrentThreadCpuTimeSupported();
       long cpuStart = measured ? threads.getCurrentThreadCpuTime() : 0;
-      try (AtomicOutput out = store.create(path)) {
-        PartResult result = body.write(out);
+      try (AtomicOutput out = store.create(chunk.path())) {
+        ChunkResult result = writers.get().write(chunk, out);
         out.commit();
         linesDone.add(result.dataLines());
         return result;
@@ -181,7 +254,7 @@ public final class PaymentGenerator {
     };
   }
 
-  private static PartResult await(Future<PartResult> future, Runnable progress) throws IOException {
+  private static ChunkResult await(Future<ChunkResult> future, Runnable progress) throws IOException {
     try {
       while (true) {
         try {
@@ -217,11 +290,6 @@ public final class PaymentGenerator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  @FunctionalInterface
-  private interface FileBody {
-    PartResult write(AtomicOutput out) throws IOException;
   }
 
   private static final class WorkerThreads implements ThreadFactory {

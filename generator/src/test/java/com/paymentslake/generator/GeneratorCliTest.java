@@ -35,11 +35,11 @@ class GeneratorCliTest {
     assertThat(help)
         .contains("--out DIR|s3://bucket[/prefix]", "(required)")
         .contains("--days N", "(default 7)")
-        .contains("--start-date YYYY-MM-DD", "(default: today UTC minus --days)")
+        .contains("--start-date YYYY-MM-DD", "(default: today UTC minus --days")
         .contains("--rows-per-day N", "(default 100000)")
         .contains("--seed N", "(default 42)")
         .contains("--threads N", "(default: available processors)")
-        .contains("--rows-per-file N", "(default 250000)")
+        .contains("--rows-per-file N", "(default 250000")
         .contains("--pan-hash-key KEY", "$LAKE_PAN_HASH_KEY", "local-demo key")
         .contains("--no-defects", "--schema-drift-every N", "(default 5)")
         .contains("--endpoint URL", "--region REGION", "(default us-east-1)", "--access-key KEY",
@@ -78,7 +78,7 @@ class GeneratorCliTest {
     assertThat(err()).contains("Error: Missing required option --out (a directory or s3://bucket[/prefix])");
     err.reset();
     assertThat(run("--out", temp.toString(), "--colour", "red")).isEqualTo(2);
-    assertThat(err()).contains("Error: Unknown option '--colour'; allowed: --out, --days, --start-date,")
+    assertThat(err()).contains("Error: Unknown option '--colour'; allowed: --out, --mode, --days, --start-date,")
         .contains("--rate-<kind> with kind one of [exact-duplicate, replay-later-status,");
     err.reset();
     assertThat(run("--out", temp.toString(), "--access-key", "key")).isEqualTo(2);
