@@ -241,7 +241,7 @@ final class RowEngine {
     Merchant merchant = world.pickMerchant(city, category, rng);
 
     double usd = category.medianUsd * customer.segment.spendFactor
-        * StrictMath.exp(category.sigma * rng.nextGaussian());
+        * PortableMath.exp(category.sigma * rng.nextGaussian());
     if (type == TxnType.REFUND) {
       usd *= 0.8;
     }
@@ -287,7 +287,7 @@ final class RowEngine {
       type = TxnType.PURCHASE;
     }
     Merchant merchant = world.pickMerchant(city, category, rng);
-    double usd = category.medianUsd * 1.8 * StrictMath.exp(category.sigma * rng.nextGaussian());
+    double usd = category.medianUsd * 1.8 * PortableMath.exp(category.sigma * rng.nextGaussian());
     int step = window / burstLength;
     int secondOfDay = start + burstIndex * step + rng.nextInt(Math.max(1, step));
 

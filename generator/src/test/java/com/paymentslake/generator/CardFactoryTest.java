@@ -126,4 +126,33 @@ class CardFactoryTest {
     }
     assertThat(wrong.get()).isZero();
   }
+
+  @Test
+  void thePanPrecheckNeverMissesADigestThatPanSafetyWouldMask() {
+    // Random digests, plus digests built to hold digit runs of every length around the threshold.
+    SplitMix64 rng = new SplitMix64(11);
+    int flagged = 0;
+    for (int i = 0; i < 200_000; i++) {
+      byte[] digest = new byte[32];
+      for (int b = 0; b < 32; b++) {
+        digest[b] = (byte) rng.nextInt(256);
+      }
+      if (i % 2 == 1) {
+        int start = rng.nextInt(40);
+        int length = 10 + rng.nextInt(12);
+        for (int n = start; n < Math.min(64, start + length); n++) {
+          int nibble = rng.nextInt(10);
+          digest[n / 2] = (byte) (n % 2 == 0 ? (digest[n / 2] & 0x0F) | nibble << 4 : (digest[n / 2] & 0xF0) | nibble);
+        }
+      }
+      String hex = HexFormat.of().formatHex(digest);
+      boolean precheck = CardFactory.mayLookLikeAPan(digest);
+      assertThat(precheck).as(hex).isEqualTo(hex.matches(".*[0-9]{13}.*"));
+      if (!PanSafety.isSafe(hex)) {
+        assertThat(precheck).as(hex).isTrue();
+        flagged++;
+      }
+    }
+    assertThat(flagged).isPositive();
+  }
 }
