@@ -17,6 +17,8 @@ final class DayPlan {
   final long epochDay;
   final long startEpochSecond;
   final byte[] dateDigits;
+  /** {@code T<yyyyMMdd>-}, the txn_id up to its row index, {@link Ascii#padded}. */
+  final byte[] paddedTxnIdPrefix;
   final long baseRows;
   final int rowsPerFile;
   final int files;
@@ -39,6 +41,8 @@ final class DayPlan {
     this.epochDay = date.toEpochDay();
     this.startEpochSecond = epochDay * 86_400L;
     this.dateDigits = date.format(DateTimeFormatter.BASIC_ISO_DATE).getBytes(StandardCharsets.US_ASCII);
+    this.paddedTxnIdPrefix = Ascii.padded(("T" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-")
+        .getBytes(StandardCharsets.US_ASCII));
     this.baseRows = config.baseRowsFor(date);
     this.rowsPerFile = config.rowsPerFile();
     this.files = (int) ((baseRows + rowsPerFile - 1) / rowsPerFile);

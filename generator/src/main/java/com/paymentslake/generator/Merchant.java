@@ -18,6 +18,11 @@ final class Merchant {
   final byte[] place;
   /** {@link #place} with null coordinates: {@code ,country,city,,}. */
   final byte[] placeWithoutCoordinates;
+  /** {@link Ascii#padded} copies of the slices above and the mcc, for the clean-line encoder. */
+  final byte[] paddedIdAndName;
+  final byte[] paddedMcc;
+  final byte[] paddedPlace;
+  final byte[] paddedPlaceWithoutCoordinates;
 
   Merchant(int number, MerchantCategory category, City city, String name, String mcc,
       long latitudeMicros, long longitudeMicros) {
@@ -52,5 +57,9 @@ final class Merchant {
     tail.truncate(coordinates);
     tail.put((byte) ',');
     this.placeWithoutCoordinates = tail.copy(0, tail.size());
+    this.paddedIdAndName = Ascii.padded(idAndName);
+    this.paddedMcc = Ascii.padded(this.mcc);
+    this.paddedPlace = Ascii.padded(place);
+    this.paddedPlaceWithoutCoordinates = Ascii.padded(placeWithoutCoordinates);
   }
 }

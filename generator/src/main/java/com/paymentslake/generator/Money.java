@@ -18,6 +18,9 @@ final class Money {
 
   final CurrencyInfo info;
   final byte[] code;
+  /** {@code ,CODE,} as a clean line holds it between amount and status, {@link Ascii#padded}. */
+  final byte[] paddedCommaCodeComma;
+  final int commaCodeCommaLength;
   final int minorUnits;
   /** 10^minorUnits. */
   final long scale;
@@ -28,6 +31,9 @@ final class Money {
   private Money(CurrencyInfo info) {
     this.info = info;
     this.code = info.code().getBytes(StandardCharsets.US_ASCII);
+    byte[] commaCodeComma = ("," + info.code() + ",").getBytes(StandardCharsets.US_ASCII);
+    this.paddedCommaCodeComma = Ascii.padded(commaCodeComma);
+    this.commaCodeCommaLength = commaCodeComma.length;
     this.minorUnits = info.minorUnits();
     long s = 1;
     for (int i = 0; i < minorUnits; i++) {

@@ -92,8 +92,8 @@ final class SplitMix64 {
         return normalTail(u < 0);
       }
       double x = u * ZIGGURAT_X[layer];
-      double f0 = StrictMath.exp(-0.5 * (ZIGGURAT_X[layer] * ZIGGURAT_X[layer] - x * x));
-      double f1 = StrictMath.exp(-0.5 * (ZIGGURAT_X[layer + 1] * ZIGGURAT_X[layer + 1] - x * x));
+      double f0 = PortableMath.exp(-0.5 * (ZIGGURAT_X[layer] * ZIGGURAT_X[layer] - x * x));
+      double f1 = PortableMath.exp(-0.5 * (ZIGGURAT_X[layer + 1] * ZIGGURAT_X[layer + 1] - x * x));
       if (f1 + nextDouble() * (f0 - f1) < 1.0) {
         return x;
       }

@@ -93,7 +93,7 @@ class EncodingTest {
     RowEngine engine = new RowEngine(new Population(config), DefectRates.none(), config.panHashKey());
     DayPlan day = new DayPlan(config, 0);
     Row row = new Row();
-    for (long seq = 0; seq < 2_000; seq++) {
+    for (long seq = 0; seq < 20_000; seq++) {
       engine.generate(day, seq, row);
       LineBuffer fast = new LineBuffer(16);
       LineBuffer slow = new LineBuffer(16);
@@ -113,7 +113,7 @@ class EncodingTest {
       buffer.put((byte) ' ');
       buffer.putDigits(value % 10_000_000_000L, 10);
       buffer.put((byte) ' ');
-      buffer.putMinorUnits(value % 1_000_000_000L, i % 4);
+      buffer.putMinorUnits(value % 1_000_000_000L, i % 4, (long) Math.pow(10, i % 4));
       long minor = value % 1_000_000_000L;
       String expectedMinor = new java.math.BigDecimal(java.math.BigInteger.valueOf(minor), i % 4).toPlainString();
       assertThat(new String(buffer.copy(0, buffer.size()), StandardCharsets.US_ASCII))

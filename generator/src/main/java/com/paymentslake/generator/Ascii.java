@@ -1,0 +1,158 @@
+package com.paymentslake.generator;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * ASCII formatting straight into a byte array at a position, returning the position after the
+ * written bytes: the clean-line encoder keeps array and position in registers for a whole line
+ * instead of re-reading a buffer's fields for every field it writes.
+ *
+ * <p>Callers guarantee room: every method may write up to {@link #SLACK} bytes past the position it
+ * returns (a copy moves whole 8-byte words; the bytes past the end are overwritten by what follows,
+ * or ignored). Sources for {@link #copy} are {@link #padded} arrays.
+ */
+final class Ascii {
+  /** Bytes a write may touch past its returned position. */
+  static final int SLACK = 8;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS_BIG_ENDIAN =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INTS_BIG_ENDIAN =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle SHORTS_BIG_ENDIAN =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  /** "00".."99" as big-endian shorts. */
+  private static final short[] PAIRS = pairs();
+  private static final long[] POWERS_OF_TEN = powersOfTen();
+
+  private Ascii() {}
+
+  /** A copy of {@code exact} whose length is rounded up to whole 8-byte words, for {@link #copy}. */
+  static byte[] padded(byte[] exact) {
+    return Arrays.copyOf(exact, Math.max(8, (exact.length + 7) & ~7));
+  }
+
+  /** Copies the first {@code length} bytes of a {@link #padded} array, a word at a time. */
+  static int copy(byte[] dst, int p, byte[] padded, int length) {
+    for (int i = 0; i < length; i += 8) {
+      LONGS.set(dst, p + i, (long) LONGS.get(padded, i));
+    }
+    return p + length;
+  }
+
+  /** Exactly two digits of a value in [0, 100). */
+  static int pair(byte[] dst, int p, int value) {
+    SHORTS_BIG_ENDIAN.set(dst, p, PAIRS[value]);
+    return p + 2;
+  }
+
+  /** Exactly four digits of a value in [0, 10^4). */
+  static int four(byte[] dst, int p, int value) {
+    int high = value / 100;
+    INTS_BIG_ENDIAN.set(dst, p, PAIRS[high] << 16 | (PAIRS[value - high * 100] & 0xFFFF));
+    return p + 4;
+  }
+
+  /** Exactly eight digits of a value in [0, 10^8). */
+  static int eight(byte[] dst, int p, int value) {
+    int high = value / 10_000;
+    four(dst, p, high);
+    return four(dst, p + 4, value - high * 10_000);
+  }
+
+  /** A non-negative value zero-padded to exactly {@code width} digits (1-19). */
+  static int digits(byte[] dst, int p, long value, int width) {
+    int end = p + width;
+    int position = end;
+    while (position - p >= 8) {
+      long quotient = value / 100_000_000L;
+      eight(dst, position - 8, (int) (value - quotient * 100_000_000L));
+      value = quotient;
+      position -= 8;
+    }
+    int v = (int) value;
+    while (position - p >= 2) {
+      int quotient = v / 100;
+      pair(dst, position - 2, v - quotient * 100);
+      v = quotient;
+      position -= 2;
+    }
+    if (position > p) {
+      dst[p] = (byte) ('0' + v % 10);
+    }
+    return end;
+  }
+
+  /** Decimal digits of a non-negative value. */
+  static int length(long value) {
+    int digits = 1;
+    while (digits < 19 && value >= POWERS_OF_TEN[digits]) {
+      digits++;
+    }
+    return digits;
+  }
+
+  /**
+   * A non-negative count of minor units with exactly {@code decimals} digits after the point and at
+   * least one before it ({@code 5} with 2 decimals is {@code 0.05}).
+   */
+  static int minorUnits(byte[] dst, int p, long minor, int decimals, long scale) {
+    if (decimals == 0) {
+      return digits(dst, p, minor, length(minor));
+    }
+    long whole = minor / scale;
+    p = digits(dst, p, whole, length(whole));
+    dst[p++] = '.';
+    return digits(dst, p, minor - whole * scale, decimals);
+  }
+
+  /** The 16 lowercase hex digits of a value. */
+  static int hex16(byte[] dst, int p, long value) {
+    LONGS_BIG_ENDIAN.set(dst, p, hex8((int) (value >>> 32)));
+    LONGS_BIG_ENDIAN.set(dst, p + 8, hex8((int) value));
+    return p + 16;
+  }
+
+  /** The low 48 bits of a value as 12 lowercase hex digits. */
+  static int hex12(byte[] dst, int p, long value) {
+    // Bits 32-47 give the first four digits; the low word's eight overwrite the zeros after them.
+    LONGS_BIG_ENDIAN.set(dst, p, hex8((int) (value >>> 32) & 0xFFFF) << 32);
+    LONGS_BIG_ENDIAN.set(dst, p + 4, hex8((int) value));
+    return p + 12;
+  }
+
+  /**
+   * The 8 lowercase hex digits of {@code value} as the bytes of a big-endian long (SWAR: one nibble
+   * per byte, then '0'-'9' or 'a'-'f' for all eight at once).
+   */
+  static long hex8(int value) {
+    long x = value & 0xFFFF_FFFFL;
+    x = (x & 0xFFFF_0000L) << 16 | (x & 0xFFFFL);
+    x = (x & 0x0000_FF00_0000_FF00L) << 8 | (x & 0x0000_00FF_0000_00FFL);
+    x = (x & 0x00F0_00F0_00F0_00F0L) << 4 | (x & 0x000F_000F_000F_000FL);
+    long letters = ((x + 0x0606_0606_0606_0606L) >>> 4) & 0x0101_0101_0101_0101L;
+    return x + 0x3030_3030_3030_3030L + letters * ('a' - '0' - 10);
+  }
+
+  private static short[] pairs() {
+    short[] pairs = new short[100];
+    for (int i = 0; i < 100; i++) {
+      pairs[i] = (short) (('0' + i / 10) << 8 | ('0' + i % 10));
+    }
+    return pairs;
+  }
+
+  private static long[] powersOfTen() {
+    long[] powers = new long[19];
+    powers[0] = 1;
+    for (int i = 1; i < powers.length; i++) {
+      powers[i] = powers[i - 1] * 10;
+    }
+    return powers;
+  }
+}
