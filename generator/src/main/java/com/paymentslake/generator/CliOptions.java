@@ -39,6 +39,12 @@ final class CliOptions {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException("Option " + name + " needs a value");
         }
+        String next = args[i + 1];
+        String nextName = next.indexOf('=') > 0 ? next.substring(0, next.indexOf('=')) : next;
+        if (next.startsWith("--") && known.test(nextName)) {
+          throw new IllegalArgumentException("Option " + name + " needs a value but is followed by the option "
+              + nextName);
+        }
         value = args[++i];
       }
       if (values.put(name, value) != null) {

@@ -27,8 +27,9 @@ public interface GenerationListener {
   default void partitionWritten(TruthManifest manifest) {}
 
   /**
-   * Progress of the whole run, about once per {@link PaymentGenerator#PROGRESS_INTERVAL} while
-   * files are being written (not called for runs that finish sooner).
+   * Progress of the whole run: after each data file is complete, and about once per {@link
+   * PaymentGenerator#PROGRESS_INTERVAL} while waiting for a file that takes longer. Listeners that
+   * draw something throttle it themselves.
    *
    * @param linesDone data lines of the files written so far
    * @param linesExpected data lines the run will write, estimated from the base rows and defect rates

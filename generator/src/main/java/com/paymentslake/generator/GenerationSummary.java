@@ -13,7 +13,8 @@ import java.util.Objects;
  * What a run wrote.
  *
  * @param dataLines data lines over all files (headers excluded; drift files included)
- * @param bytes bytes of the data files (manifests excluded)
+ * @param bytes bytes of the data files as written, i.e. compressed with {@link Compression#GZIP}
+ *     (manifests excluded)
  * @param files data files written (drift files included, manifests excluded)
  * @param ingestDates the partitions, in order
  * @param defects injected lines per kind (every kind present, 0 when none), as in the manifests
@@ -31,6 +32,11 @@ public record GenerationSummary(
     Duration workerCpu) {
 
   public GenerationSummary {
+    if (dataLines < 0 || bytes < 0 || files < 0) {
+      throw new IllegalArgumentException("GenerationSummary has dataLines " + dataLines + ", bytes " + bytes
+          + ", files " + files + " but each must be >= 0");
+    }
+    Objects.requireNonNull(defects, "defects");
     ingestDates = List.copyOf(ingestDates);
     EnumMap<DefectKind, Long> all = new EnumMap<>(DefectKind.class);
     for (DefectKind kind : DefectKind.values()) {

@@ -8,17 +8,25 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
- * The {@code generate} command: {@code java -cp ... com.paymentslake.generator.GeneratorCli --out
- * DIR|s3://bucket/prefix [options]}. Run with {@code --help} for the options and their defaults.
+ * The {@code generate} command ({@code ./lake generate}, or {@code java -cp ...
+ * com.paymentslake.generator.GeneratorCli}): {@code --out DIR|s3://bucket/prefix [options]}. Run
+ * with {@code --help} for the options and their defaults.
+ *
+ * <p>Prints what it generates, one line per ingest date, and a summary (rows, bytes, files,
+ * manifests, time, rows/s, MB/s, defects by kind) on stdout; progress of long runs on stderr (see
+ * {@link ProgressBar}).
  *
  * <p>Exit codes: 0 success, 1 the output could not be written, 2 invalid arguments.
  */
@@ -30,18 +38,33 @@ public final class GeneratorCli {
   static final int IO_FAILURE = 1;
   static final int USAGE = 2;
 
-  /** Where and how to write: the options of this command besides {@link GeneratorOptions}. */
+  /** {@code --progress auto}: a bar on a terminal, else lines. */
+  static final String PROGRESS_AUTO = "auto";
+
+  /** Where to write: the options of this command besides {@link GeneratorOptions}. */
   private static final List<String[]> TARGET_OPTIONS = List.of(
-      new String[] {"--out DIR|s3://bucket[/prefix]", "Lake root to write to (required)"},
+      new String[] {"--out DIR|s3://bucket[/prefix]", "Lake root to write to, a directory (or file: URI) or"
+          + " s3://bucket[/prefix] (s3a:// too) (required)"},
       new String[] {"--endpoint URL", "S3 endpoint override, e.g. http://127.0.0.1:9000 (default: AWS)"},
       new String[] {"--region REGION", "S3 region (default " + S3Connection.DEFAULT_REGION + ")"},
-      new String[] {"--access-key KEY", "S3 access key (default: the AWS default credentials chain)"},
-      new String[] {"--secret-key KEY", "S3 secret key, with --access-key"},
-      new String[] {"--path-style", "S3 path-style addressing (default: virtual-hosted)"},
-      new String[] {"--quiet", "No progress bar (default: a progress bar on stderr for runs of 2M+ lines)"},
-      new String[] {"--help", "Print this help"});
-  private static final List<String> TARGET_FLAGS =
-      List.of("--help", "--path-style", "--quiet");
+      new String[] {"--access-key KEY", "S3 access key, with --secret-key (default: the AWS default credentials"
+          + " chain)"},
+      new String[] {"--secret-key KEY", "S3 secret key, with --access-key (default: the AWS default credentials"
+          + " chain)"},
+      new String[] {"--path-style", "S3 path-style addressing, for local S3 servers (default: off,"
+          + " virtual-hosted)"});
+  /** How to report: progress and output. */
+  private static final List<String[]> REPORT_OPTIONS = List.of(
+      new String[] {"--progress auto|bar|lines", "Progress on stderr (percent, rows/s, ETA) for runs of "
+          + String.format(Locale.ROOT, "%,d", ProgressBar.MIN_LINES) + "+ rows: bar = one line redrawn in place,"
+          + " lines = a line every " + ProgressBar.LINE_EVERY.toSeconds() + " s (default auto: bar when the"
+          + " console is a terminal, else lines)"},
+      new String[] {"--quiet", "No progress and no line per ingest date, only the summary (default: off)"},
+      new String[] {"--help", "Print this help and exit"});
+  private static final List<String> FLAGS = List.of("--help", "--path-style", "--quiet");
+
+  private static final int HELP_WIDTH = 100;
+  private static final int USAGE_COLUMN = 32;
 
   private GeneratorCli() {}
 
@@ -51,14 +74,24 @@ public final class GeneratorCli {
 
   /** Runs the command; returns the exit code instead of exiting. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, out, err, System.getenv(), Clock.systemUTC());
+    return run(args, out, err, Clock.systemUTC());
+  }
+
+  /** Runs the command with "today" taken from {@code clock} (UTC); returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+    return run(args, out, err, System.getenv(), clock, Terminal.detect());
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-    return run(args, out, err, env, Clock.systemUTC());
+    return run(args, out, err, env, Clock.systemUTC(), Terminal.detect());
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+    return run(args, out, err, env, clock, Terminal.detect());
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
+      Terminal terminal) {
     Invocation invocation;
     try {
       Map<String, String> values = parse(args);
@@ -66,14 +99,14 @@ public final class GeneratorCli {
         out.print(help());
         return OK;
       }
-      invocation = invocation(values, env, clock);
+      invocation = invocation(values, env, clock, terminal);
     } catch (IllegalArgumentException e) {
       err.println("Error: " + e.getMessage());
       err.println("Run with --help for the options and their defaults.");
       return USAGE;
     }
     try {
-      generate(invocation, out, err);
+      generate(invocation, out, err, terminal);
       return OK;
     } catch (IOException | UncheckedIOException e) {
       String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
@@ -86,65 +119,149 @@ public final class GeneratorCli {
     }
   }
 
+  /**
+   * What the process runs in: whether stderr is (likely) a terminal, the run size from which progress
+   * is shown, and the clock progress is measured with.
+   */
+  record Terminal(boolean console, long progressMinLines, LongSupplier nanoTime) {
+    Terminal {
+      Objects.requireNonNull(nanoTime, "nanoTime");
+      if (progressMinLines < 0) {
+        throw new IllegalArgumentException("'progressMinLines' is " + progressMinLines + " but must be >= 0");
+      }
+    }
+
+    /** A bar when the JVM has a console (stdin and stdout are a terminal), progress from 2M lines. */
+    static Terminal detect() {
+      return new Terminal(System.console() != null, ProgressBar.MIN_LINES, System::nanoTime);
+    }
+  }
+
   /** The help text: every option with its default. */
   static String help() {
     StringBuilder text = new StringBuilder();
-    text.append("Usage: GeneratorCli --out DIR|s3://bucket[/prefix] [options]\n\n")
+    text.append("Usage: ./lake generate --out DIR|s3://bucket[/prefix] [options]\n")
+        .append("   or: java -cp ... ").append(GeneratorCli.class.getName())
+        .append(" --out DIR|s3://bucket[/prefix] [options]\n\n")
         .append("Writes raw card payments (raw contract v1, CSV) and a truth manifest per ingest date:\n")
-        .append("  ").append(LakeLayout.RAW_PAYMENTS).append("/ingest_date=YYYY-MM-DD/part-NNNNN.csv\n")
+        .append("  ").append(LakeLayout.RAW_PAYMENTS).append("/ingest_date=YYYY-MM-DD/part-NNNNN.csv[.gz]\n")
         .append("  ").append(LakeLayout.TRUTH_MANIFESTS).append("/ingest_date=YYYY-MM-DD/truth.json\n")
-        .append("The same options and seed always give byte-identical files, whatever --threads.\n\n")
+        .append("The same options and seed always give byte-identical files, whatever --threads.\n")
+        .append("Options take --name value or --name=value. Today means the current date in UTC.\n\n")
         .append("What to generate:\n");
-    for (String[] option : GeneratorOptions.helpLines()) {
-      text.append(String.format(Locale.ROOT, "  %-34s %s%n", option[0], option[1]));
-    }
+    appendOptions(text, GeneratorOptions.helpLines());
     text.append("\nWhere to write:\n");
-    for (String[] option : TARGET_OPTIONS) {
-      text.append(String.format(Locale.ROOT, "  %-34s %s%n", option[0], option[1]));
-    }
+    appendOptions(text, TARGET_OPTIONS);
+    text.append("\nReporting:\n");
+    appendOptions(text, REPORT_OPTIONS);
     text.append("\nExit codes: 0 done, 1 the output could not be written, 2 invalid arguments.\n");
     return text.toString();
   }
 
-  private static Map<String, String> parse(String[] args) {
-    List<String> flags = new ArrayList<>(TARGET_FLAGS);
-    flags.addAll(GeneratorOptions.FLAGS);
-    return CliOptions.parse(args, name -> GeneratorOptions.isOption(name) || isTargetOption(name), flags, allowed());
+  private static void appendOptions(StringBuilder text, List<String[]> options) {
+    String indent = " ".repeat(USAGE_COLUMN);
+    for (String[] option : options) {
+      String usage = option[0];
+      List<String> lines = wrap(option[1], HELP_WIDTH - USAGE_COLUMN);
+      if (usage.isEmpty()) {
+        lines.forEach(line -> text.append(indent).append(line).append('\n'));
+        continue;
+      }
+      String head = "  " + usage;
+      if (head.length() < USAGE_COLUMN) {
+        text.append(head).append(" ".repeat(USAGE_COLUMN - head.length())).append(lines.get(0)).append('\n');
+        lines = lines.subList(1, lines.size());
+      } else {
+        text.append(head).append('\n');
+      }
+      lines.forEach(line -> text.append(indent).append(line).append('\n'));
+    }
   }
 
-  private static boolean isTargetOption(String name) {
-    return TARGET_OPTIONS.stream().anyMatch(o -> o[0].split(" ")[0].equals(name));
+  private static List<String> wrap(String description, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : description.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
-  private static String allowed() {
+  /** Every option name of the command (the {@code --rate-<kind>} options summarized as one). */
+  static List<String> optionNames() {
     List<String> names = new ArrayList<>();
     names.add("--out");
     names.addAll(GeneratorOptions.allowedNames());
-    TARGET_OPTIONS.stream().map(o -> o[0].split(" ")[0]).filter(n -> !n.equals("--out")).forEach(names::add);
-    return String.join(", ", names);
+    for (List<String[]> options : List.of(TARGET_OPTIONS, REPORT_OPTIONS)) {
+      options.stream().map(o -> o[0].split(" ")[0]).filter(n -> !n.equals("--out")).forEach(names::add);
+    }
+    return names;
   }
 
-  private record Invocation(GeneratorOptions.Parsed parsed, OutputTarget target, boolean quiet) {
+  private static Map<String, String> parse(String[] args) {
+    List<String> flags = new ArrayList<>(FLAGS);
+    flags.addAll(GeneratorOptions.FLAGS);
+    return CliOptions.parse(args, name -> GeneratorOptions.isOption(name) || isOwnOption(name), flags,
+        String.join(", ", optionNames()));
+  }
+
+  private static boolean isOwnOption(String name) {
+    return TARGET_OPTIONS.stream().anyMatch(o -> o[0].split(" ")[0].equals(name))
+        || REPORT_OPTIONS.stream().anyMatch(o -> o[0].split(" ")[0].equals(name));
+  }
+
+  private record Invocation(GeneratorOptions.Parsed parsed, OutputTarget target, ProgressBar.Style progress,
+      boolean quiet) {
     GeneratorConfig config() {
       return parsed.config();
     }
   }
 
-  private static Invocation invocation(Map<String, String> values, Map<String, String> env, Clock clock) {
+  private static Invocation invocation(Map<String, String> values, Map<String, String> env, Clock clock,
+      Terminal terminal) {
     String out = values.get("--out");
     if (out == null || out.isBlank()) {
       throw new IllegalArgumentException("Missing required option --out (a directory or s3://bucket[/prefix])");
     }
-    Map<String, String> what = new java.util.LinkedHashMap<>();
+    Map<String, String> what = new LinkedHashMap<>();
     values.forEach((name, value) -> {
       if (GeneratorOptions.isOption(name)) {
         what.put(name, value);
       }
     });
-    S3Connection s3 = connection(values);
-    OutputTarget target = OutputTarget.parse(out, s3);
+    OutputTarget target = OutputTarget.parse(out, connection(values));
+    ProgressBar.Style progress = progressStyle(values, terminal);
     GeneratorOptions.Parsed parsed = GeneratorOptions.parse(what, env, clock);
-    return new Invocation(parsed, target, values.containsKey("--quiet"));
+    return new Invocation(parsed, target, progress, values.containsKey("--quiet"));
+  }
+
+  private static ProgressBar.Style progressStyle(Map<String, String> values, Terminal terminal) {
+    String text = values.get("--progress");
+    if (values.containsKey("--quiet")) {
+      if (text != null) {
+        throw new IllegalArgumentException("Options --quiet and --progress cannot be used together");
+      }
+      return ProgressBar.Style.OFF;
+    }
+    if (text == null || text.strip().equalsIgnoreCase(PROGRESS_AUTO)) {
+      return terminal.console() ? ProgressBar.Style.BAR : ProgressBar.Style.LINES;
+    }
+    for (ProgressBar.Style style : List.of(ProgressBar.Style.BAR, ProgressBar.Style.LINES)) {
+      if (style.optionValue().equalsIgnoreCase(text.strip())) {
+        return style;
+      }
+    }
+    throw new IllegalArgumentException("Option --progress is '" + text + "' but must be one of "
+        + Arrays.asList(PROGRESS_AUTO, ProgressBar.Style.BAR.optionValue(), ProgressBar.Style.LINES.optionValue())
+        + " (--quiet turns progress off)");
   }
 
   private static S3Connection connection(Map<String, String> values) {
@@ -179,62 +296,86 @@ public final class GeneratorCli {
     return GeneratorOptions.rateOption(kind);
   }
 
-  /** Runs expected to write fewer lines get no progress line. */
-  static final long PROGRESS_MIN_LINES = 2_000_000;
-  /** At most one progress line per this many nanoseconds. */
-  static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
-
-  private static void generate(Invocation invocation, PrintStream out, PrintStream err) throws IOException {
+  private static void generate(Invocation invocation, PrintStream out, PrintStream err, Terminal terminal)
+      throws IOException {
     GeneratorConfig config = invocation.config();
-    out.printf(Locale.ROOT, "Generating %d day(s) from %s, %,d base rows per average day, seed %d, %d thread(s) -> %s%n",
-        config.days(), config.startDate(), config.rowsPerDay(), config.seed(), config.threads(),
-        invocation.target().uri());
-    long started = System.nanoTime();
-    GenerationListener progress = new GenerationListener() {
+    PaymentGenerator generator = new PaymentGenerator(config);
+    long expected = generator.expectedLines();
+    out.println(plan(invocation.parsed(), expected, invocation.target().uri()));
+    ProgressBar bar = new ProgressBar(err, invocation.progress(), expected, terminal.progressMinLines(),
+        terminal.nanoTime());
+    long started = terminal.nanoTime().getAsLong();
+    int[] driftFiles = {0};
+    GenerationListener listener = new GenerationListener() {
       private long rows;
-
-      private long lastProgress = System.nanoTime();
 
       @Override
       public void fileWritten(LocalDate ingestDate, String fileName, long dataLines, long bytes) {}
 
       @Override
       public void progress(long linesDone, long linesExpected) {
-        long now = System.nanoTime();
-        if (linesExpected < PROGRESS_MIN_LINES || now - lastProgress < PROGRESS_EVERY_NANOS || linesDone == 0) {
-          return;
-        }
-        lastProgress = now;
-        err.println(progressLine(linesDone, linesExpected, (now - started) / 1e9));
+        bar.update(linesDone);
       }
 
       @Override
       public void partitionWritten(TruthManifest manifest) {
-        long bytes = manifest.files().stream().mapToLong(TruthManifest.FileEntry::bytes).sum();
         rows += manifest.dataLines();
-        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+        driftFiles[0] += (int) manifest.files().stream().filter(TruthManifest.FileEntry::schemaDrift).count();
+        if (invocation.quiet()) {
+          return;
+        }
+        long bytes = manifest.files().stream().mapToLong(TruthManifest.FileEntry::bytes).sum();
+        double seconds = Math.max(1e-9, (terminal.nanoTime().getAsLong() - started) / 1e9);
+        bar.clear();
         out.printf(Locale.ROOT, "  ingest_date=%s  %,d rows  %.1f MB  %d file(s)  (%,.0f rows/s so far)%n",
             manifest.ingestDate(), manifest.dataLines(), bytes / 1e6, manifest.files().size(), rows / seconds);
+        out.flush();
+        bar.redraw();
       }
     };
-    GenerationSummary summary = new PaymentGenerator(config).generate(invocation.target(), progress);
-    Duration elapsed = summary.elapsed();
-    double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
-    out.printf(Locale.ROOT, "Done: %,d rows, %,d bytes (%.1f MB), %d files, %d manifests in %.2f s (%,.0f rows/s)%n",
-        summary.dataLines(), summary.bytes(), summary.bytes() / 1e6, summary.files(),
-        summary.ingestDates().size(), seconds, summary.dataLines() / seconds);
-    out.println("Injected defects (lines, as listed in the truth manifests):");
-    for (DefectKind kind : DefectKind.values()) {
-      out.printf(Locale.ROOT, "  %-24s %,10d  (%s)%n", kind, summary.defects().get(kind),
-          kind.stage().name().toLowerCase(Locale.ROOT));
+    GenerationSummary summary;
+    try {
+      summary = generator.generate(invocation.target(), listener);
+    } finally {
+      bar.finish();
     }
+    out.print(summary(summary, config.compression(), driftFiles[0]));
   }
 
-  /** E.g. {@code progress: 12,500,000 of ~70,000,000 lines (18%), 1,234,567 lines/s, ETA 47 s}. */
-  static String progressLine(long linesDone, long linesExpected, double seconds) {
-    double rate = linesDone / Math.max(seconds, 1e-9);
-    long left = Math.max(0, linesExpected - linesDone);
-    return String.format(Locale.ROOT, "progress: %,d of ~%,d lines (%d%%), %,.0f lines/s, ETA %.0f s", linesDone,
-        linesExpected, Math.min(100, linesDone * 100 / Math.max(1, linesExpected)), rate, left / Math.max(rate, 1e-9));
+  /** The first line: what the run generates. */
+  static String plan(GeneratorOptions.Parsed parsed, long expectedLines, String target) {
+    GeneratorConfig config = parsed.config();
+    String volume = String.format(Locale.ROOT, "%,d base rows per average day", config.rowsPerDay());
+    if (parsed.targetBytes().isPresent()) {
+      volume += " (for --target-size " + ByteSize.format(parsed.targetBytes().getAsLong()) + ")";
+    }
+    return String.format(Locale.ROOT, "Generating %s %s .. %s (%d day(s)): %s, about %,d rows, seed %d,"
+            + " %d thread(s), %s -> %s",
+        parsed.mode().optionValue(), config.startDate(), config.endDate(), config.days(), volume, expectedLines,
+        config.seed(), config.threads(), config.compression() == Compression.NONE ? "csv" : "csv.gz", target);
+  }
+
+  /**
+   * The summary at the end of a run: rows, bytes, files and manifests, time, rows/s, MB/s, and the
+   * injected defect lines per kind with the pipeline stage that must catch them.
+   */
+  static String summary(GenerationSummary summary, Compression compression, int driftFiles) {
+    double seconds = Math.max(1e-9, summary.elapsed().toNanos() / 1e9);
+    StringBuilder text = new StringBuilder("Summary\n");
+    text.append(String.format(Locale.ROOT, "  rows        %,d data lines (headers excluded)%n", summary.dataLines()));
+    text.append(String.format(Locale.ROOT, "  bytes       %,d (%s) %s%n", summary.bytes(),
+        ByteSize.format(summary.bytes()), compression == Compression.NONE ? "of CSV" : "of gzip-compressed CSV"));
+    text.append(String.format(Locale.ROOT, "  files       %,d data files (%,d schema-drift), %,d truth manifests%n",
+        summary.files(), driftFiles, summary.ingestDates().size()));
+    text.append(String.format(Locale.ROOT, "  time        %.2f s, %,.0f rows/s, %.1f MB/s%n", seconds,
+        summary.dataLines() / seconds, summary.bytes() / 1e6 / seconds));
+    long defects = summary.defectLines();
+    text.append(String.format(Locale.ROOT, "  defects     %,d lines (%.2f%% of rows), per kind as listed in the"
+        + " truth manifests:%n", defects, summary.dataLines() == 0 ? 0.0 : defects * 100.0 / summary.dataLines()));
+    for (DefectKind kind : DefectKind.values()) {
+      text.append(String.format(Locale.ROOT, "    %-24s %,12d  %s%n", kind, summary.defects().get(kind),
+          kind.stage().name().toLowerCase(Locale.ROOT)));
+    }
+    return text.toString();
   }
 }

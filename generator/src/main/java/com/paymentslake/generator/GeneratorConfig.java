@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  *   <tr><td>rowsPerDay</td><td>100000</td><td>[1, 1e9] base rows of an average day; weekday and
  *       season weights scale it (see {@link #baseRowsFor(LocalDate)})</td></tr>
  *   <tr><td>seed</td><td>42</td><td>any long</td></tr>
- *   <tr><td>threads</td><td>available processors</td><td>[1, 256]; never changes the output</td></tr>
+ *   <tr><td>threads</td><td>available processors, at most 256 ({@link #defaultThreads()})</td><td>[1,
+ *       256]; never changes the output</td></tr>
  *   <tr><td>rowsPerFile</td><td>250000</td><td>[1, 100000000] base rows per part file, and enough
  *       for the busiest day to fit in {@value #MAX_FILES_PER_DAY} files; a file also holds the
  *       extra lines (duplicates, replays) of its rows</td></tr>
@@ -79,6 +80,11 @@ public record GeneratorConfig(
     }
   }
 
+  /** Default worker threads: the available processors, at most {@value #MAX_THREADS}. */
+  public static int defaultThreads() {
+    return Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
+  }
+
   /** The defaults of the table above, ending yesterday (UTC). */
   public static GeneratorConfig defaults() {
     return new GeneratorConfig(
@@ -86,7 +92,7 @@ public record GeneratorConfig(
         DEFAULT_DAYS,
         DEFAULT_ROWS_PER_DAY,
         DEFAULT_SEED,
-        Runtime.getRuntime().availableProcessors(),
+        defaultThreads(),
         DEFAULT_ROWS_PER_FILE,
         DefectRates.defaults(),
         DEMO_PAN_HASH_KEY,

@@ -4,6 +4,7 @@ import com.paymentslake.contract.DefectKind;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -20,7 +22,8 @@ import java.util.OptionalLong;
  * options as Glue job arguments. Where to write (and how) is each front end's own business.
  *
  * <p>Every option has a default; {@link #helpLines()} documents them. Values are given as a map
- * from option name (with its {@code --}) to text; flags map to {@code "true"}.
+ * from option name (with its {@code --}) to text; flags map to {@code "true"}. "Today" is the date
+ * of the given {@link Clock} in UTC.
  */
 public final class GeneratorOptions {
   /** Environment variable holding the PAN hash key (overridden by {@code --pan-hash-key}). */
@@ -30,40 +33,76 @@ public final class GeneratorOptions {
   /** Options that take no value. */
   public static final List<String> FLAGS = List.of("--no-defects");
 
+  private static final String MODE = "--mode";
+  private static final String DAYS = "--days";
+  private static final String START_DATE = "--start-date";
+  private static final String END_DATE = "--end-date";
+  private static final String ROWS_PER_DAY = "--rows-per-day";
+  private static final String TARGET_SIZE = "--target-size";
+  private static final String SEED = "--seed";
+  private static final String THREADS = "--threads";
+  private static final String ROWS_PER_FILE = "--rows-per-file";
+  private static final String COMPRESSION = "--compression";
+  private static final String PAN_HASH_KEY = "--pan-hash-key";
+  private static final String NO_DEFECTS = "--no-defects";
+  private static final String SCHEMA_DRIFT_EVERY = "--schema-drift-every";
+
   /** Each option: usage and description (with its default). */
   private static final List<String[]> OPTIONS = List.of(
-      new String[] {"--mode MODE", "range | initial-load | nightly (default range). range: --days dates from"
-          + " --start-date; initial-load: backfill from --start-date (default " + GenerationMode.DEFAULT_INITIAL_LOAD_START
-          + ") to --end-date (default today UTC minus 8); nightly: the " + GenerationMode.NIGHTLY_DAYS
-          + " days before today"},
-      new String[] {"--days N", "Ingest dates to generate in range mode, 1-" + GeneratorConfig.MAX_DAYS
-          + " (default " + GeneratorConfig.DEFAULT_DAYS + ")"},
-      new String[] {"--start-date YYYY-MM-DD", "First ingest date (default: today UTC minus --days; initial-load: "
-          + GenerationMode.DEFAULT_INITIAL_LOAD_START + ")"},
-      new String[] {"--end-date YYYY-MM-DD", "Last ingest date, instead of --days (default: from --days;"
-          + " initial-load: today UTC minus 8)"},
-      new String[] {"--rows-per-day N", "Base rows of an average day, scaled by weekday and season weights"
-          + " (default " + GeneratorConfig.DEFAULT_ROWS_PER_DAY + ")"},
-      new String[] {"--target-size SIZE", "Total size of the data files instead of --rows-per-day, e.g. 10GB,"
-          + " 500MB, 2GiB (default: none)"},
-      new String[] {"--seed N", "Random seed (default " + GeneratorConfig.DEFAULT_SEED + ")"},
-      new String[] {"--threads N", "Worker threads, 1-" + GeneratorConfig.MAX_THREADS
-          + " (default: available processors); never changes the output"},
-      new String[] {"--rows-per-file N", "Base rows per part file (default " + GeneratorConfig.DEFAULT_ROWS_PER_FILE
-          + ", about 64 MB)"},
-      new String[] {"--compression none|gzip", "Part files as .csv or .csv.gz (default none)"},
-      new String[] {"--pan-hash-key KEY", "HMAC-SHA256 key of hash_pan, at least "
+      new String[] {MODE + " MODE", "Which ingest dates: " + modeValues() + " (default "
+          + GenerationMode.RANGE.optionValue() + "). range: --days dates from --start-date; initial-load: the"
+          + " backfill of history, every date from --start-date (default " + GenerationMode.DEFAULT_INITIAL_LOAD_START
+          + ") to --end-date (default today UTC minus " + GenerationMode.INITIAL_LOAD_END_DAYS_AGO + "); nightly:"
+          + " the last " + GenerationMode.NIGHTLY_DAYS + " days (today UTC minus " + GenerationMode.NIGHTLY_DAYS
+          + " .. yesterday), no date options"},
+      new String[] {DAYS + " N", "Ingest dates in range mode, 1-" + GeneratorConfig.MAX_DAYS + " (default "
+          + GeneratorConfig.DEFAULT_DAYS + "); at most two of --days, --start-date, --end-date"},
+      new String[] {START_DATE + " YYYY-MM-DD", "First ingest date (default: range: today UTC minus --days, so"
+          + " the run ends yesterday; initial-load: " + GenerationMode.DEFAULT_INITIAL_LOAD_START + ")"},
+      new String[] {END_DATE + " YYYY-MM-DD", "Last ingest date, inclusive (default: range: --start-date plus"
+          + " --days minus 1; initial-load: today UTC minus " + GenerationMode.INITIAL_LOAD_END_DAYS_AGO
+          + "); a run spans at most " + GeneratorConfig.MAX_DAYS + " days"},
+      new String[] {ROWS_PER_DAY + " N", "Base rows of an average day, 1-" + GeneratorConfig.MAX_ROWS_PER_DAY
+          + ", scaled per date by weekday and season weights (default " + GeneratorConfig.DEFAULT_ROWS_PER_DAY
+          + "); not with --target-size"},
+      new String[] {TARGET_SIZE + " SIZE", "Total size of the run's data files as written (gzip-compressed"
+          + " with --compression gzip) instead of --rows-per-day, e.g. 10GB, 500MB, 2GiB: the rows per day"
+          + " are solved from a " + TargetSize.SAMPLE_ROWS + "-row sample of the same options (default: none,"
+          + " --rows-per-day applies)"},
+      new String[] {SEED + " N", "Random seed, any 64-bit integer (default " + GeneratorConfig.DEFAULT_SEED + ")"},
+      new String[] {THREADS + " N", "Worker threads, 1-" + GeneratorConfig.MAX_THREADS + " (default: the"
+          + " available processors, here " + GeneratorConfig.defaultThreads() + "); never changes the output"},
+      new String[] {ROWS_PER_FILE + " N", "Base rows per part file, 1-" + GeneratorConfig.MAX_ROWS_PER_FILE
+          + ", and enough for the busiest date to fit in " + GeneratorConfig.MAX_FILES_PER_DAY + " files (default "
+          + GeneratorConfig.DEFAULT_ROWS_PER_FILE + ", about 64 MB of CSV)"},
+      new String[] {COMPRESSION + " " + String.join("|", compressionValues()), "Part files as .csv or"
+          + " .csv.gz (default " + Compression.NONE.optionValue() + ")"},
+      new String[] {PAN_HASH_KEY + " KEY", "HMAC-SHA256 key of hash_pan, at least "
           + GeneratorConfig.MIN_PAN_HASH_KEY_LENGTH + " characters (default: $" + PAN_HASH_KEY_ENV
           + ", else the public local-demo key)"},
-      new String[] {"--no-defects", "Write clean data: every defect rate 0 and no drift file"
-          + " (explicit --rate-* options still apply)"},
-      new String[] {"--schema-drift-every N", "Drift file every N-th day from the 2nd, 0 = never"
-          + " (default " + DefectRates.DEFAULT_SCHEMA_DRIFT_EVERY_NTH_DAY + ")"});
+      new String[] {NO_DEFECTS, "Write clean data: every defect rate 0 and no drift file; explicit --rate-*"
+          + " options still apply (default: off, the default rates below)"},
+      new String[] {SCHEMA_DRIFT_EVERY + " N", "Drift file every N-th date from the 2nd, 0-"
+          + GeneratorConfig.MAX_DAYS + ", 0 = never (default " + DefectRates.DEFAULT_SCHEMA_DRIFT_EVERY_NTH_DAY
+          + ")"});
 
   private GeneratorOptions() {}
 
-  /** What the options asked for. */
-  public record Parsed(GeneratorConfig config, GenerationMode mode, OptionalLong targetBytes) {}
+  /**
+   * What the options asked for.
+   *
+   * @param config the config to generate
+   * @param mode how the ingest dates were chosen
+   * @param targetBytes the {@code --target-size} in bytes the config's rows per day were solved for,
+   *     or empty when {@code --rows-per-day} (or its default) applies
+   */
+  public record Parsed(GeneratorConfig config, GenerationMode mode, OptionalLong targetBytes) {
+    public Parsed {
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(targetBytes, "targetBytes");
+    }
+  }
 
   /** Whether {@code name} (with its {@code --}) is one of these options. */
   public static boolean isOption(String name) {
@@ -86,12 +125,15 @@ public final class GeneratorOptions {
     return names;
   }
 
-  /** Help lines: usage, then description, for every option including each {@code --rate-<kind>}. */
+  /**
+   * Help entries: usage, then description, for every option including each {@code --rate-<kind>}.
+   * An entry with an empty usage continues the description of the entry before it.
+   */
   public static List<String[]> helpLines() {
     List<String[]> lines = new ArrayList<>(OPTIONS);
-    lines.add(new String[] {RATE_PREFIX + "<kind> FRACTION",
-        "Rate of one defect kind (fraction of base rows; for schema-drift the drift file size"});
-    lines.add(new String[] {"", "as a fraction of --rows-per-day). Kinds and defaults:"});
+    lines.add(new String[] {RATE_PREFIX + "<kind> FRACTION", "Rate of one defect kind in [0, 1]: the fraction"
+        + " of base rows with that defect (schema-drift: the drift file's rows as a fraction of --rows-per-day,"
+        + " at least 10 rows). The row rates must add up to at most 1. Kinds and defaults:"});
     DefectRates defaults = DefectRates.defaults();
     for (DefectKind kind : DefectKind.values()) {
       lines.add(new String[] {"", rateOption(kind) + " (default " + plain(defaults.rate(kind)) + ")"});
@@ -113,89 +155,129 @@ public final class GeneratorOptions {
         throw new IllegalArgumentException("Unknown option '" + name + "'; allowed: " + String.join(", ", allowedNames()));
       }
     }
-    LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
-    GenerationMode mode = values.containsKey("--mode") ? GenerationMode.parse(values.get("--mode")) : GenerationMode.RANGE;
-    LocalDate start;
-    int days;
-    switch (mode) {
-      case NIGHTLY -> {
-        for (String option : List.of("--days", "--start-date", "--end-date")) {
-          if (values.containsKey(option)) {
-            throw new IllegalArgumentException("Option " + option + " cannot be used with --mode nightly, which"
-                + " always generates the " + GenerationMode.NIGHTLY_DAYS + " days before today");
-          }
-        }
-        start = GenerationMode.nightlyStart(today);
-        days = GenerationMode.NIGHTLY_DAYS;
-      }
-      case INITIAL_LOAD -> {
-        if (values.containsKey("--days")) {
-          throw new IllegalArgumentException("Option --days cannot be used with --mode initial-load; give"
-              + " --start-date and --end-date");
-        }
-        start = values.containsKey("--start-date") ? date(values, "--start-date")
-            : LocalDate.parse(GenerationMode.DEFAULT_INITIAL_LOAD_START);
-        LocalDate end = values.containsKey("--end-date") ? date(values, "--end-date")
-            : GenerationMode.initialLoadEnd(today);
-        days = span(start, end);
-      }
-      default -> {
-        if (values.containsKey("--end-date")) {
-          if (values.containsKey("--days")) {
-            throw new IllegalArgumentException("Options --days and --end-date cannot be used together");
-          }
-          if (!values.containsKey("--start-date")) {
-            throw new IllegalArgumentException("Option --end-date needs --start-date");
-          }
-          start = date(values, "--start-date");
-          days = span(start, date(values, "--end-date"));
-        } else {
-          days = (int) integer(values, "--days", GeneratorConfig.DEFAULT_DAYS, 1, GeneratorConfig.MAX_DAYS);
-          start = values.containsKey("--start-date") ? date(values, "--start-date") : today.minusDays(days);
-        }
-      }
+    if (values.containsKey(ROWS_PER_DAY) && values.containsKey(TARGET_SIZE)) {
+      throw new IllegalArgumentException("Options --rows-per-day and --target-size cannot be used together:"
+          + " --target-size sets the rows per day");
     }
-
-    if (values.containsKey("--rows-per-day") && values.containsKey("--target-size")) {
-      throw new IllegalArgumentException("Options --rows-per-day and --target-size cannot be used together");
-    }
-    long rowsPerDay = integer(values, "--rows-per-day", GeneratorConfig.DEFAULT_ROWS_PER_DAY, 1,
-        GeneratorConfig.MAX_ROWS_PER_DAY);
-    long seed = integer(values, "--seed", GeneratorConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
-    int threads = (int) integer(values, "--threads", Runtime.getRuntime().availableProcessors(), 1,
-        GeneratorConfig.MAX_THREADS);
-    int rowsPerFile = (int) integer(values, "--rows-per-file", GeneratorConfig.DEFAULT_ROWS_PER_FILE, 1,
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    GenerationMode mode = values.containsKey(MODE) ? GenerationMode.parse(values.get(MODE)) : GenerationMode.RANGE;
+    Dates dates = dates(mode, values, today);
+    long seed = integer(values, SEED, GeneratorConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+    int threads = (int) integer(values, THREADS, GeneratorConfig.defaultThreads(), 1, GeneratorConfig.MAX_THREADS);
+    int rowsPerFile = (int) integer(values, ROWS_PER_FILE, GeneratorConfig.DEFAULT_ROWS_PER_FILE, 1,
         GeneratorConfig.MAX_ROWS_PER_FILE);
-    Compression compression = values.containsKey("--compression")
-        ? compression(values.get("--compression")) : Compression.NONE;
+    Compression compression = values.containsKey(COMPRESSION) ? compression(values.get(COMPRESSION)) : Compression.NONE;
     String key = panHashKey(values, env);
     DefectRates defects = defects(values);
 
-    GeneratorConfig config = new GeneratorConfig(start, days, Math.min(rowsPerDay, GeneratorConfig.DEFAULT_ROWS_PER_DAY),
-        seed, threads, Math.max(rowsPerFile, 1), defects, key, compression);
+    long rowsPerDay;
     OptionalLong target = OptionalLong.empty();
-    if (values.containsKey("--target-size")) {
-      long bytes = ByteSize.parse("--target-size", values.get("--target-size"));
+    if (values.containsKey(TARGET_SIZE)) {
+      String text = values.get(TARGET_SIZE);
+      long bytes = ByteSize.parse(TARGET_SIZE, text);
+      // Everything that shapes the bytes of a row is known; rows per day and per file do not matter yet.
+      GeneratorConfig run = new GeneratorConfig(dates.start, dates.days, 1, seed, threads,
+          GeneratorConfig.MAX_ROWS_PER_FILE, defects, key, compression);
+      try {
+        rowsPerDay = TargetSize.rowsPerDay(run, bytes);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Option --target-size is '" + text + "' but " + e.getMessage(), e);
+      }
       target = OptionalLong.of(bytes);
-      rowsPerDay = TargetSize.rowsPerDay(config.withRowsPerFile(GeneratorConfig.DEFAULT_ROWS_PER_FILE), bytes);
+    } else {
+      rowsPerDay = integer(values, ROWS_PER_DAY, GeneratorConfig.DEFAULT_ROWS_PER_DAY, 1,
+          GeneratorConfig.MAX_ROWS_PER_DAY);
     }
-    checkRowsPerFile(rowsPerDay, rowsPerFile, values.containsKey("--target-size"));
-    return new Parsed(config.withRowsPerDay(rowsPerDay).withRowsPerFile(rowsPerFile), mode, target);
+    checkRowsPerFile(rowsPerDay, rowsPerFile, target.isPresent());
+    GeneratorConfig config = new GeneratorConfig(dates.start, dates.days, rowsPerDay, seed, threads, rowsPerFile,
+        defects, key, compression);
+    return new Parsed(config, mode, target);
+  }
+
+  /** The ingest dates of a run: {@code days} dates from {@code start}. */
+  private record Dates(LocalDate start, int days) {}
+
+  private static Dates dates(GenerationMode mode, Map<String, String> values, LocalDate today) {
+    switch (mode) {
+      case NIGHTLY -> {
+        for (String option : List.of(DAYS, START_DATE, END_DATE)) {
+          if (values.containsKey(option)) {
+            throw new IllegalArgumentException("Option " + option + " cannot be used with --mode nightly, which"
+                + " always generates the last " + GenerationMode.NIGHTLY_DAYS + " days (today UTC minus "
+                + GenerationMode.NIGHTLY_DAYS + " .. yesterday)");
+          }
+        }
+        return new Dates(GenerationMode.nightlyStart(today), GenerationMode.NIGHTLY_DAYS);
+      }
+      case INITIAL_LOAD -> {
+        if (values.containsKey(DAYS)) {
+          throw new IllegalArgumentException("Option --days cannot be used with --mode initial-load, which runs"
+              + " from --start-date (default " + GenerationMode.DEFAULT_INITIAL_LOAD_START + ") to --end-date"
+              + " (default today UTC minus " + GenerationMode.INITIAL_LOAD_END_DAYS_AGO + ")");
+        }
+        LocalDate start = values.containsKey(START_DATE) ? date(values, START_DATE)
+            : LocalDate.parse(GenerationMode.DEFAULT_INITIAL_LOAD_START);
+        if (values.containsKey(END_DATE)) {
+          return span(start, date(values, END_DATE));
+        }
+        LocalDate end = GenerationMode.initialLoadEnd(today);
+        if (end.isBefore(start)) {
+          throw new IllegalArgumentException("Option --start-date is " + start + " but must not be after "
+              + end + ", the last date of an initial load (today UTC minus "
+              + GenerationMode.INITIAL_LOAD_END_DAYS_AGO + "; set --end-date to change it)");
+        }
+        return span(start, end);
+      }
+      default -> {
+        boolean hasDays = values.containsKey(DAYS);
+        boolean hasStart = values.containsKey(START_DATE);
+        boolean hasEnd = values.containsKey(END_DATE);
+        if (hasDays && hasStart && hasEnd) {
+          throw new IllegalArgumentException("Options --days, --start-date and --end-date cannot all be used"
+              + " together: give at most two of them");
+        }
+        if (hasStart && hasEnd) {
+          return span(date(values, START_DATE), date(values, END_DATE));
+        }
+        int days = (int) integer(values, DAYS, GeneratorConfig.DEFAULT_DAYS, 1, GeneratorConfig.MAX_DAYS);
+        if (hasStart) {
+          return new Dates(date(values, START_DATE), days);
+        }
+        LocalDate end = hasEnd ? date(values, END_DATE) : today.minusDays(1);
+        return new Dates(end.minusDays(days - 1L), days);
+      }
+    }
+  }
+
+  private static Dates span(LocalDate start, LocalDate end) {
+    long days = ChronoUnit.DAYS.between(start, end) + 1;
+    if (days < 1) {
+      throw new IllegalArgumentException("Option --end-date is " + end + " but must not be before --start-date "
+          + start);
+    }
+    if (days > GeneratorConfig.MAX_DAYS) {
+      throw new IllegalArgumentException("The dates " + start + " .. " + end + " span " + days
+          + " days but a run covers at most " + GeneratorConfig.MAX_DAYS + "; split them into several runs"
+          + " with --start-date and --end-date");
+    }
+    return new Dates(start, (int) days);
   }
 
   private static void checkRowsPerFile(long rowsPerDay, int rowsPerFile, boolean fromTarget) {
     long busiestDay = DailyVolume.maxBaseRows(rowsPerDay);
     long minRowsPerFile = (busiestDay + GeneratorConfig.MAX_FILES_PER_DAY - 1) / GeneratorConfig.MAX_FILES_PER_DAY;
     if (rowsPerFile < minRowsPerFile) {
+      String volume = fromTarget
+          ? "--target-size (" + rowsPerDay + " rows per day)"
+          : "--rows-per-day " + rowsPerDay;
       throw new IllegalArgumentException("Option --rows-per-file is " + rowsPerFile + " but must be at least "
-          + minRowsPerFile + " with " + (fromTarget ? "--target-size (" : "--rows-per-day ") + rowsPerDay
-          + (fromTarget ? " rows per day)" : "") + " (the busiest day, " + busiestDay + " base rows, must fit in "
+          + minRowsPerFile + " with " + volume + " (the busiest day, " + busiestDay + " base rows, must fit in "
           + GeneratorConfig.MAX_FILES_PER_DAY + " files)");
     }
   }
 
   private static String panHashKey(Map<String, String> values, Map<String, String> env) {
-    String key = values.get("--pan-hash-key");
+    String key = values.get(PAN_HASH_KEY);
     if (key == null) {
       key = env.get(PAN_HASH_KEY_ENV);
     }
@@ -204,7 +286,7 @@ public final class GeneratorOptions {
     }
     if (key.length() < GeneratorConfig.MIN_PAN_HASH_KEY_LENGTH) {
       // Never echo the key itself: it protects every hash_pan.
-      String source = values.containsKey("--pan-hash-key") ? "Option --pan-hash-key" : "$" + PAN_HASH_KEY_ENV;
+      String source = values.containsKey(PAN_HASH_KEY) ? "Option --pan-hash-key" : "$" + PAN_HASH_KEY_ENV;
       throw new IllegalArgumentException(source + " has " + key.length()
           + " characters but must have at least " + GeneratorConfig.MIN_PAN_HASH_KEY_LENGTH);
     }
@@ -212,11 +294,9 @@ public final class GeneratorOptions {
   }
 
   private static DefectRates defects(Map<String, String> values) {
-    DefectRates defects = values.containsKey("--no-defects") ? DefectRates.none() : DefectRates.defaults();
-    if (values.containsKey("--schema-drift-every")) {
-      defects = defects.withSchemaDriftEveryNthDay(
-          (int) integer(values, "--schema-drift-every", 0, 0, GeneratorConfig.MAX_DAYS));
-    }
+    DefectRates defects = values.containsKey(NO_DEFECTS) ? DefectRates.none() : DefectRates.defaults();
+    int driftEvery = (int) integer(values, SCHEMA_DRIFT_EVERY, defects.schemaDriftEveryNthDay(), 0,
+        GeneratorConfig.MAX_DAYS);
     Map<DefectKind, Double> rates = new EnumMap<>(defects.rates());
     for (Map.Entry<String, String> entry : values.entrySet()) {
       if (entry.getKey().startsWith(RATE_PREFIX)) {
@@ -233,7 +313,7 @@ public final class GeneratorOptions {
       throw new IllegalArgumentException("The row defect rates (--rate-* options and defaults) add up to "
           + rowLevel.stripTrailingZeros().toPlainString() + " but must add up to at most 1");
     }
-    return new DefectRates(rates, defects.schemaDriftEveryNthDay());
+    return new DefectRates(rates, driftEvery);
   }
 
   private static Compression compression(String text) {
@@ -241,20 +321,16 @@ public final class GeneratorOptions {
       return Compression.parse(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Option --compression is '" + text + "' but must be one of "
-          + Arrays.stream(Compression.values()).map(Compression::optionValue).toList());
+          + compressionValues());
     }
   }
 
-  private static int span(LocalDate start, LocalDate end) {
-    long days = ChronoUnit.DAYS.between(start, end) + 1;
-    if (days < 1) {
-      throw new IllegalArgumentException("Option --end-date is " + end + " but must not be before --start-date " + start);
-    }
-    if (days > GeneratorConfig.MAX_DAYS) {
-      throw new IllegalArgumentException("The dates " + start + ".." + end + " span " + days
-          + " days but a run covers at most " + GeneratorConfig.MAX_DAYS);
-    }
-    return (int) days;
+  private static List<String> compressionValues() {
+    return Arrays.stream(Compression.values()).map(Compression::optionValue).toList();
+  }
+
+  private static String modeValues() {
+    return String.join(" | ", Arrays.stream(GenerationMode.values()).map(GenerationMode::optionValue).toList());
   }
 
   private static LocalDate date(Map<String, String> values, String option) {

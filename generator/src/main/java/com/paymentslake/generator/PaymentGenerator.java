@@ -192,6 +192,7 @@ public final class PaymentGenerator {
         List<ChunkResult> results = new ArrayList<>();
         for (Future<ChunkResult> future : day.getValue()) {
           results.add(await(future, () -> listener.progress(linesDone.sum(), linesExpected)));
+          listener.progress(linesDone.sum(), linesExpected);
         }
         TruthManifest manifest = finish(store, day.getKey(), results);
         for (ChunkResult result : results) {

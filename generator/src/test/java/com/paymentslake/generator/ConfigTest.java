@@ -20,7 +20,7 @@ class ConfigTest {
     assertThat(config.endDate()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(1));
     assertThat(config.rowsPerDay()).isEqualTo(100_000);
     assertThat(config.seed()).isEqualTo(42);
-    assertThat(config.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(config.threads()).isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), 256));
     assertThat(config.rowsPerFile()).isEqualTo(250_000);
     assertThat(config.defects()).isEqualTo(DefectRates.defaults());
     assertThat(config.panHashKey()).isEqualTo("payments-lake-local-demo-key-not-a-secret");

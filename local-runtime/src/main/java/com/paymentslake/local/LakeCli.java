@@ -40,7 +40,7 @@ public final class LakeCli {
         query      run an Athena query of athena-queries/ (NAME, or a .sql FILE) against the
                    catalog of an earlier demo; without NAME, list the queries
         generate   only generate raw payments and truth manifests into a directory or
-                   s3://bucket[/prefix] (./lake generate --help for its options)
+                   s3://bucket[/prefix]; ./lake generate --help lists every option with its default
         synth      synthesize the AWS CDK app into cdk/cdk.out (CloudFormation templates of the
                    same definitions; needs node on PATH)
         bench generator
@@ -61,6 +61,20 @@ public final class LakeCli {
                               email arrives, what depends on the job does not run, exit status 1
 
       query options: ./lake query [NAME|FILE] [--data-dir DIR (default ./lake-data)] [--max-rows N (default 50)]
+
+      generate options (./lake generate --help for all of them and their defaults):
+        --out DIR|s3://bucket[/prefix]   lake root to write to (required)
+        --mode range|initial-load|nightly
+                              range (default): --days dates from --start-date (or up to --end-date);
+                              initial-load: --start-date (default 2020-01-01) to --end-date (default
+                              today UTC minus 8); nightly: the last 7 days
+        --rows-per-day N | --target-size SIZE
+                              volume: base rows of an average day (default 100000), or the total size
+                              of the data files, e.g. 10GB
+        --threads N           worker threads (default: available processors); never changes the data
+        --compression none|gzip, --seed N, --rows-per-file N, --pan-hash-key KEY, --no-defects,
+        --rate-<kind> FRACTION, --schema-drift-every N, --progress auto|bar|lines, --quiet, and the
+        S3 options --endpoint, --region, --access-key, --secret-key, --path-style
 
       environment: JAVA_HOME (a JDK 17), LAKE_HEAP (JVM heap of ./lake, default 4g),
                    LAKE_S3PROXY_JAR (S3Proxy jar), LAKE_SKIP_BUILD=1 (do not check the build),
@@ -93,7 +107,7 @@ public final class LakeCli {
           return OK;
         }
         case "generate" -> {
-          return GeneratorCli.run(rest.toArray(String[]::new), out, err);
+          return GeneratorCli.run(rest.toArray(String[]::new), out, err, clock);
         }
         case "demo" -> {
           return demo(rest, out, err, clock);

@@ -2,6 +2,8 @@ package com.paymentslake.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.paymentslake.generator.GenerationMode;
+import com.paymentslake.generator.GeneratorConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,7 +14,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +143,104 @@ class LakeCliTest {
     assertThat(exit).as("stderr: %s", err()).isEqualTo(LakeCli.OK);
     assertThat(lake.resolve("raw/payments/ingest_date=2026-11-02")).isDirectory();
     assertThat(lake.resolve("manifests/payments/ingest_date=2026-11-02/truth.json")).isRegularFile();
+  }
+
+  @Test
+  void helpListsEveryGenerateOptionAndPointsToGeneratesOwnHelp() {
+    assertThat(run("generate", "--help")).isEqualTo(LakeCli.OK);
+    List<String> generateOptions = out().lines()
+        .filter(line -> line.startsWith("  --"))
+        .map(line -> line.strip().split("\\s+")[0])
+        .toList();
+    out.reset();
+
+    assertThat(run("help")).isEqualTo(LakeCli.OK);
+
+    assertThat(generateOptions).contains("--out", "--mode", "--target-size", "--end-date", "--compression", "--quiet");
+    assertThat(out()).contains("./lake generate --help lists every option with its default");
+    assertThat(out()).contains(generateOptions);
+    assertThat(out())
+        .contains("--mode range|initial-load|nightly")
+        .contains("--start-date (default " + GenerationMode.DEFAULT_INITIAL_LOAD_START + ")")
+        .contains("today UTC minus " + GenerationMode.INITIAL_LOAD_END_DAYS_AGO)
+        .contains("the last " + GenerationMode.NIGHTLY_DAYS + " days")
+        .contains("(default " + GeneratorConfig.DEFAULT_ROWS_PER_DAY + ")");
+  }
+
+  @Test
+  void generateHelpIsTheGeneratorsHelp() {
+    assertThat(run("generate", "--help")).isEqualTo(LakeCli.OK);
+
+    assertThat(out()).startsWith("Usage: ./lake generate --out DIR|s3://bucket[/prefix] [options]\n");
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void generateWritesTheSameFilesWithOneOrTwoThreads(@TempDir Path dir) throws IOException {
+    Path one = dir.resolve("one");
+    Path two = dir.resolve("two");
+    String[] options = {"--days", "2", "--start-date", "2026-11-19", "--rows-per-day", "3000", "--rows-per-file",
+        "1000", "--seed", "3"};
+
+    assertThat(run(generate(one, "--threads", "1", options))).as("stderr: %s", err()).isEqualTo(LakeCli.OK);
+    assertThat(run(generate(two, "--threads", "2", options))).as("stderr: %s", err()).isEqualTo(LakeCli.OK);
+
+    Map<String, byte[]> first = files(one);
+    Map<String, byte[]> second = files(two);
+    assertThat(first.keySet())
+        .hasSizeGreaterThan(6) // several files per day, a drift file and two manifests
+        .anyMatch(name -> name.endsWith("part-drift-00000.csv"))
+        .anyMatch(name -> name.endsWith("truth.json"));
+    assertThat(second.keySet()).containsExactlyElementsOf(first.keySet());
+    first.forEach((name, bytes) -> assertThat(second.get(name)).as(name).isEqualTo(bytes));
+  }
+
+  @Test
+  void generateNightlyWritesTheLastSevenDays(@TempDir Path lake) throws IOException {
+    assertThat(run(generate(lake, "--mode", "nightly", "--rows-per-day", "50"))).as("stderr: %s", err())
+        .isEqualTo(LakeCli.OK);
+
+    LocalDate today = LocalDate.now(NOV_22);
+    assertThat(partitions(lake, "raw/payments")).containsExactlyElementsOf(dates(today.minusDays(7), today.minusDays(1)));
+    assertThat(partitions(lake, "manifests/payments"))
+        .containsExactlyElementsOf(dates(today.minusDays(7), today.minusDays(1)));
+  }
+
+  @Test
+  void generateInitialLoadRunsFromTheStartDateToTheDayBeforeTheNightlyWindow(@TempDir Path lake) throws IOException {
+    assertThat(run(generate(lake, "--mode", "initial-load", "--start-date", "2026-11-10", "--rows-per-day", "50")))
+        .as("stderr: %s", err())
+        .isEqualTo(LakeCli.OK);
+
+    LocalDate today = LocalDate.now(NOV_22);
+    assertThat(partitions(lake, "raw/payments"))
+        .containsExactlyElementsOf(dates(LocalDate.of(2026, 11, 10), today.minusDays(8)));
+  }
+
+  private static String[] generate(Path out, String option, String value, String... more) {
+    List<String> args = new ArrayList<>(List.of("generate", "--out", out.toString(), option, value));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  private static List<String> dates(LocalDate first, LocalDate last) {
+    return first.datesUntil(last.plusDays(1)).map(date -> "ingest_date=" + date).toList();
+  }
+
+  private static List<String> partitions(Path lake, String zone) throws IOException {
+    try (Stream<Path> dirs = Files.list(lake.resolve(zone))) {
+      return dirs.map(dir -> dir.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static Map<String, byte[]> files(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path path : all.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(path).toString(), Files.readAllBytes(path));
+      }
+    }
+    return files;
   }
 
   @Test
