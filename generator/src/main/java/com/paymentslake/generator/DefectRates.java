@@ -117,7 +117,7 @@ public record DefectRates(Map<DefectKind, Double> rates, int schemaDriftEveryNth
 
   /** Whether the 0-based day index of a run gets a drift file (days 2, 2+N, 2+2N, ... 1-based). */
   boolean driftOn(int dayIndex) {
-    return schemaDriftEveryNthDay > 0 && dayIndex >= 1 && (dayIndex - 1) % schemaDriftEveryNthDay == 0;
+    return schemaDriftEveryNthDay > 0 && rate(DefectKind.SCHEMA_DRIFT) > 0 && dayIndex >= 1 && (dayIndex - 1) % schemaDriftEveryNthDay == 0;
   }
 
   private static Map<DefectKind, Double> defaultRates() {

@@ -133,7 +133,7 @@ public final class GeneratorOptions {
     List<String[]> lines = new ArrayList<>(OPTIONS);
     lines.add(new String[] {RATE_PREFIX + "<kind> FRACTION", "Rate of one defect kind in [0, 1]: the fraction"
         + " of base rows with that defect (schema-drift: the drift file's rows as a fraction of --rows-per-day,"
-        + " at least 10 rows). The row rates must add up to at most 1. Kinds and defaults:"});
+        + " at least 10 rows; 0 = no drift file). The row rates must add up to at most 1. Kinds and defaults:"});
     DefectRates defaults = DefectRates.defaults();
     for (DefectKind kind : DefectKind.values()) {
       lines.add(new String[] {"", rateOption(kind) + " (default " + plain(defaults.rate(kind)) + ")"});

@@ -57,6 +57,8 @@ class ConfigTest {
     assertThat(rates.driftOn(6)).isTrue();
     assertThat(rates.withSchemaDriftEveryNthDay(1).driftOn(3)).isTrue();
     assertThat(DefectRates.none().driftOn(1)).isFalse();
+    // A zero drift rate means no drift file, whatever the period.
+    assertThat(rates.withRate(DefectKind.SCHEMA_DRIFT, 0.0).driftOn(1)).isFalse();
   }
 
   @Test
