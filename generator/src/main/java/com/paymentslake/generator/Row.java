@@ -19,6 +19,15 @@ final class Row {
   /** For REPLAY_LATER_STATUS: the replay line goes to the next ingest partition. */
   boolean replayNextDay;
 
+  /** Set by {@link RowEngine#begin}: the card holder, the card's key and the streams' states. */
+  final RowEngine.Customer customer = new RowEngine.Customer();
+  long cardKey;
+  long rngState;
+  /** Position in the row's fraud burst, or -1 for a genuine row; then the burst's length. */
+  int burstIndex = -1;
+  int burstLength;
+  long blockState;
+
   long epochSecond;
   long userNumber;
   Merchant merchant;

@@ -122,7 +122,10 @@ final class RowEngine {
   private final SplitMix64 rng = new SplitMix64(0);
   private final SplitMix64 block = new SplitMix64(0);
   private final SplitMix64 holder = new SplitMix64(0);
-  private final Customer customer = new Customer();
+  /** The holder of the row being filled: the row's own, so begun rows keep theirs. */
+  private Customer customer;
+  /** Sum of the prefetched slots' words: consumed, so the loads are not optimized away. */
+  private long prefetched;
 
   RowEngine(Population population, DefectRates defects, String panHashKey) {
     this.population = population;
@@ -154,34 +157,54 @@ final class RowEngine {
 
   /** Fills the base row {@code seq} of the day, including its defect draw (not yet applied). */
   void generate(DayPlan day, long seq, Row row) {
+    begin(day, seq, row);
+    finish(row);
+  }
+
+  /**
+   * First phase of base row {@code seq}: every draw up to its card holder and card. {@link
+   * #prefetchCards} then fetches the cards of a batch of begun rows together and {@link #finish}
+   * completes each row; together they equal {@link #generate}, draw for draw.
+   */
+  void begin(DayPlan day, long seq, Row row) {
     row.start(day, seq, false);
     rng.reseed(rowSeed(day.key, seq));
     row.defect = defectFor(rng.nextDouble());
     row.replayNextDay = rng.nextDouble() < REPLAY_NEXT_DAY_SHARE
         && row.defect == DefectKind.REPLAY_LATER_STATUS && !day.last;
-    fill(day, seq, day.fraudKey, row);
+    beginFill(day, seq, day.fraudKey, row);
+  }
+
+  /**
+   * Loads the card slots of the begun genuine rows back to back, so their main-memory misses
+   * overlap instead of stalling {@link #finish} once per row.
+   */
+  void prefetchCards(Row[] rows, int count) {
+    long touched = 0;
+    for (int i = 0; i < count; i++) {
+      Row row = rows[i];
+      if (row.burstIndex < 0) {
+        touched += population.cards.touch(row.cardKey);
+      }
+    }
+    prefetched += touched;
+  }
+
+  /** Completes a row begun with {@link #begin}; {@link #rng()} continues from its last draw. */
+  void finish(Row row) {
+    rng.reseed(row.rngState);
+    customer = row.customer;
+    if (row.burstIndex >= 0) {
+      block.reseed(row.blockState);
+      fillFraud(row.day, row, row.burstIndex, row.burstLength);
+    } else {
+      fillGenuine(row.day, row);
+    }
     if (row.defect == DefectKind.REPLAY_LATER_STATUS && row.status == PaymentStatus.PENDING) {
       // A replay carries a final status.
       row.status = PaymentStatus.APPROVED;
       row.responseCode = APPROVED_CODE;
     }
-  }
-
-  /**
-   * First phase of base row {@code seq}: the draws up to its card. {@link #prefetchCards} then
-   * fetches the cards of a batch of begun rows together and {@link #finish} completes each row, in
-   * order; the result equals {@link #generate}.
-   */
-  void begin(DayPlan day, long seq, Row row) {
-    row.start(day, seq, false);
-  }
-
-  /** Touches the card slots of the begun rows so their memory loads overlap. */
-  void prefetchCards(Row[] rows, int count) {}
-
-  /** Completes a row begun with {@link #begin}; {@link #rng()} continues from its last draw. */
-  void finish(Row row) {
-    generate(row.day, row.seq, row);
   }
 
   /** Fills row {@code seq} of the day's drift file: always clean. */
@@ -190,25 +213,37 @@ final class RowEngine {
     rng.reseed(rowSeed(day.driftKey, seq));
     rng.nextDouble();
     rng.nextDouble();
-    fill(day, seq, day.driftFraudKey, row);
+    beginFill(day, seq, day.driftFraudKey, row);
+    finish(row);
   }
 
-  private void fill(DayPlan day, long seq, long fraudKey, Row row) {
+  /**
+   * Decides whether the row belongs to a fraud burst of its block; for a genuine row draws its
+   * holder and card. Saves the streams' states in the row for {@link #finish}.
+   */
+  private void beginFill(DayPlan day, long seq, long fraudKey, Row row) {
     long blockIndex = seq / FRAUD_BLOCK;
     int position = (int) (seq % FRAUD_BLOCK);
     block.reseed(SplitMix64.derive(fraudKey, blockIndex));
+    row.burstIndex = -1;
     if (block.nextDouble() < BURST_PROBABILITY) {
       int length = MIN_BURST + block.nextInt(MAX_BURST - MIN_BURST + 1);
       int offset = block.nextInt(FRAUD_BLOCK - length + 1);
       if (position >= offset && position < offset + length) {
-        fillFraud(day, row, position - offset, length);
+        row.burstIndex = position - offset;
+        row.burstLength = length;
+        row.blockState = block.state();
+        row.rngState = rng.state();
         return;
       }
     }
-    fillGenuine(day, row);
+    customer = row.customer;
+    beginGenuine(day, row);
+    row.rngState = rng.state();
   }
 
-  private void fillGenuine(DayPlan day, Row row) {
+  /** A genuine row's holder and card: the draws before its card is needed. */
+  private void beginGenuine(DayPlan day, Row row) {
     double v = rng.nextDouble();
     if (rng.nextDouble() < 0.5) {
       v = v * v; // half of the payments come from a heavy-user skew
@@ -216,8 +251,13 @@ final class RowEngine {
     long number = (long) (v * population.customers);
     loadCustomer(number, day);
     int cardIndex = customer.cards == 2 && rng.nextDouble() < 0.35 ? 1 : 0;
-    // Early: the card is a main-memory miss that the work below can overlap.
-    population.cards.fill(cardKey(customer.key, cardIndex), cardFactory, row);
+    row.userNumber = number;
+    row.cardKey = cardKey(customer.key, cardIndex);
+  }
+
+  /** The rest of a genuine row, after {@link #beginGenuine}. */
+  private void fillGenuine(DayPlan day, Row row) {
+    population.cards.fill(row.cardKey, cardFactory, row);
 
     TxnType type = TYPES[rng.pick(TYPE_CUMULATIVE)];
     MerchantCategory category;
@@ -266,7 +306,6 @@ final class RowEngine {
     int deviceIndex = customer.devices == 2 && rng.nextDouble() < 0.3 ? 1 : 0;
     long device = rng.nextDouble() < DEVICE_NULL_RATE ? -1 : deviceId(customer.key, deviceIndex);
 
-    row.userNumber = number;
     row.type = type;
     row.channel = channel;
     row.merchant = merchant;
@@ -420,8 +459,8 @@ final class RowEngine {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Mutable view of the current card holder. */
-  private static final class Customer {
+  /** Mutable view of a row's card holder. */
+  static final class Customer {
     long key;
     City home;
     Segment segment;

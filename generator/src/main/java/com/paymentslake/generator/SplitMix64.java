@@ -47,6 +47,11 @@ final class SplitMix64 {
     this.state = seed;
   }
 
+  /** The current state: {@link #reseed} with it continues the stream where it is. */
+  long state() {
+    return state;
+  }
+
   long nextLong() {
     state += GOLDEN_GAMMA;
     return mix(state);
