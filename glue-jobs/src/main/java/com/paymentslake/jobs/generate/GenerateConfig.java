@@ -51,11 +51,6 @@ public record GenerateConfig(String lakeRoot, GeneratorConfig generator, Generat
     return compression == Compression.GZIP ? DEFAULT_ROWS_PER_FILE_GZIP : DEFAULT_ROWS_PER_FILE;
   }
 
-  /** An absolute location under the lake root, from a path relative to it. */
-  String location(String relativePath) {
-    return lakeRoot + "/" + relativePath;
-  }
-
   private static String normalizedRoot(String root) {
     String text = root.strip();
     if (text.isEmpty()) {
