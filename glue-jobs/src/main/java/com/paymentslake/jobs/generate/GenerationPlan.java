@@ -1,0 +1,70 @@
+package com.paymentslake.jobs.generate;
+
+import com.paymentslake.generator.Chunk;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * The pure decisions of a generation run, apart from any I/O: in which order the files become Spark
+ * tasks, which existing files of a partition are stale, and how temporary files are named.
+ */
+final class GenerationPlan {
+  /** Suffix of the hidden temporary files written before a rename ({@code .NAME.<token>.inprogress}). */
+  static final String TEMPORARY_SUFFIX = ".inprogress";
+
+  /** Biggest files first, then by path: no order of the input changes the order of the tasks. */
+  static final Comparator<Chunk> TASK_ORDER =
+      Comparator.comparingLong(Chunk::baseRows).reversed().thenComparing(Chunk::path);
+
+  private GenerationPlan() {}
+
+  /**
+   * The run's chunk numbers (positions in {@code chunks}) in task order: one Spark partition each,
+   * the biggest file first. Spark starts tasks in partition order, so the small last file of each
+   * day and the drift files fill the end of the run instead of a big file starting last and running
+   * alone. The order only affects scheduling: a chunk's bytes never depend on it.
+   */
+  static List<Integer> taskOrder(List<Chunk> chunks) {
+    return IntStream.range(0, chunks.size()).boxed()
+        .sorted(Comparator.comparing(chunks::get, TASK_ORDER))
+        .toList();
+  }
+
+  /**
+   * Whether a file name is one the generator owns in a raw partition: {@code part-*.csv} or
+   * {@code part-*.csv.gz} (the same rule as the single-process generator).
+   */
+  static boolean isPartFile(String name) {
+    return name.startsWith("part-") && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
+  }
+
+  /**
+   * The files of a raw partition to delete after a run: part files that this run did not write
+   * (leftovers of an earlier run with more files, or with the other compression). Other files are
+   * never touched.
+   *
+   * @param existing names of the files in the partition folder
+   * @param written names of the files this run wrote there
+   */
+  static List<String> staleParts(Collection<String> existing, Set<String> written) {
+    return existing.stream().filter(GenerationPlan::isPartFile).filter(name -> !written.contains(name)).sorted().toList();
+  }
+
+  /**
+   * A hidden temporary sibling name for a file written on a filesystem with atomic rename: hidden
+   * (Spark and Hadoop readers skip names starting with '.'), and unique per writer, so a retried or
+   * speculative task attempt never writes into another attempt's file.
+   */
+  static String temporaryName(String fileName) {
+    return "." + fileName + "." + UUID.randomUUID().toString().substring(0, 8) + TEMPORARY_SUFFIX;
+  }
+
+  /** Whether a name is a temporary file of {@link #temporaryName} or of the single-process generator. */
+  static boolean isTemporary(String name) {
+    return name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX);
+  }
+}
