@@ -17,9 +17,7 @@ import com.paymentslake.jobs.common.RunIds;
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -191,19 +190,19 @@ public final class BronzeJob {
           if (!status.isFile() || name.startsWith("_") || name.startsWith(".")) {
             continue;
           }
-          if (!name.endsWith(".csv")) {
-            LOG.warn("bronze: skipping {} in {}: not a .csv file", name, partition);
+          if (!RawText.isRawDataFile(name)) {
+            LOG.warn("bronze: skipping {} in {}: not a .csv or .csv.gz file", name, partition);
             continue;
           }
           String relative = LakeLayout.RAW_PAYMENTS + "/" + LakeLayout.ingestPartition(date) + "/" + name;
-          String drift = headerDifference(fs, status.getPath()).orElse(null);
+          String drift = headerDifference(fs, status.getPath(), spark.sparkContext().hadoopConfiguration()).orElse(null);
           if (drift != null) {
             LOG.warn("bronze: quarantining {} (SCHEMA_DRIFT): {}", relative, drift);
           }
           files.add(new RawFile(status.getPath().toString(), relative, date, drift));
         }
         if (files.size() == before) {
-          throw new JobFailure(ErrorCode.INPUT_NOT_FOUND, "raw ingest partition " + lake.rawPartition(date) + " has no .csv files");
+          throw new JobFailure(ErrorCode.INPUT_NOT_FOUND, "raw ingest partition " + lake.rawPartition(date) + " has no .csv or .csv.gz files");
         }
       }
     } catch (IOException e) {
@@ -212,8 +211,9 @@ public final class BronzeJob {
     return files;
   }
 
-  private static java.util.Optional<String> headerDifference(FileSystem fs, Path path) throws IOException {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
+  private static java.util.Optional<String> headerDifference(FileSystem fs, Path path, Configuration configuration)
+      throws IOException {
+    try (BufferedReader reader = RawText.open(fs, path, configuration, 1 << 16)) {
       String header = reader.readLine();
       if (header == null) {
         return java.util.Optional.of("file is empty: no header line");

@@ -5,9 +5,7 @@ import com.paymentslake.contract.RawContract;
 import com.paymentslake.contract.RejectReason;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -38,7 +36,7 @@ final class RawFileReader implements Iterator<Row>, AutoCloseable {
     try {
       Path path = new Path(file.uri());
       FileSystem fs = path.getFileSystem(configuration);
-      this.reader = new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8), 1 << 20);
+      this.reader = RawText.open(fs, path, configuration, 1 << 20);
       reader.readLine(); // the header, checked by the driver before this task started
       this.next = reader.readLine();
     } catch (IOException e) {

@@ -86,7 +86,6 @@
  * <p>Sizes: a raw line averages about 258 bytes (111 bytes gzip-compressed) with the default
  * defects; a file holds {@code --rows-per-file} base rows plus the extra lines of its duplicates and
  * replays; a day's last file holds the remainder. Gzip files are not splittable (one reader task per
- * file); the bronze job reads {@code .csv} files only, so gzip output is for other readers (Spark,
- * Athena, ML) until bronze learns gzip.
+ * file); the bronze job, Spark, crawlers and Athena read them by their extension.
  */
 package com.paymentslake.jobs.generate;

@@ -70,6 +70,30 @@ class BronzeJobTest {
   }
 
   @Test
+  void gzipRawFilesAreReadLikePlainOnesWithTheirOwnNamesInTheAuditZone() throws IOException {
+    writeRawGzip(DAY1, "part-00000.csv.gz", RawContract.current().header(),
+        RawLines.purchase("T1").line(),
+        RawLines.purchase("T2").with("amount", "12.3O").line(),
+        RawLines.purchase("T1").line());
+    writeRawGzip(DAY1, "part-drift-00000.csv.gz", driftedHeader(), RawLines.purchase("T5").line());
+    writeRaw(DAY1, "part-00001.csv", RawContract.current().header(), RawLines.purchase("T7").line());
+
+    BronzeResult result = BronzeJob.run(SPARK, config(DAY1));
+
+    assertThat(result.rawFiles()).isEqualTo(3);
+    assertThat(result.rawLines()).isEqualTo(5);
+    assertThat(result.driftLines()).isEqualTo(1);
+    assertThat(result.rejectedLines()).isEqualTo(1);
+    assertThat(result.duplicatesDropped()).isEqualTo(1);
+    assertThat(bronze().select("txn_id").orderBy("txn_id").collectAsList()).map(r -> r.getString(0))
+        .containsExactly("T1", "T7");
+    assertThat(rejects().orderBy(col("source_file")).collectAsList()).map(r -> r.getAs("source_file") + " " + r.getAs("reason"))
+        .containsExactly(
+            "raw/payments/ingest_date=2026-11-01/part-00000.csv.gz TYPE_CAST",
+            "raw/payments/ingest_date=2026-11-01/part-drift-00000.csv.gz SCHEMA_DRIFT");
+  }
+
+  @Test
   void noFullCardNumberReachesBronzeOrTheAuditZone() throws IOException {
     writeRaw(DAY1, "part-00000.csv", RawContract.current().header(),
         RawLines.purchase("T1").with("device_id", "4111111111111111").line(),
@@ -196,6 +220,14 @@ class BronzeJobTest {
     Path partition = dir.resolve(LakeLayout.RAW_PAYMENTS).resolve(LakeLayout.ingestPartition(date));
     Files.createDirectories(partition);
     Files.writeString(partition.resolve(name), String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+  }
+
+  private void writeRawGzip(LocalDate date, String name, String... lines) throws IOException {
+    Path partition = dir.resolve(LakeLayout.RAW_PAYMENTS).resolve(LakeLayout.ingestPartition(date));
+    Files.createDirectories(partition);
+    try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(partition.resolve(name)))) {
+      out.write((String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static String driftedHeader() {
