@@ -41,8 +41,9 @@ import java.nio.charset.StandardCharsets;
  *       evening and at night), wrapped into the day. Overall mean 17.8 h, sd 3.1 h, peak 18-19 h.
  *   <li>Status (DE39 response_code): PENDING 0.2% (empty code); REVERSED 0.54% of purchases,
  *       cash advances and ATM withdrawals ("00", the reversal was accepted; about 0.5% of all rows);
- *       DECLINED 5% (refunds 2%; about 5% of all rows) with codes by channel; otherwise APPROVED
- *       "00".
+ *       DECLINED 5% (refunds 2%; about 5% of all rows) with codes by context: card-present purchases
+ *       05/51/54/14/57/91, cash advances at a counter add 61, ATMs 51/55/61/05/75/91,
+ *       card-not-present 05/51/54/14/59/57/91, refunds 12/57/91; otherwise APPROVED "00".
  *   <li>Fraud 0.3%: bursts of 2-6 consecutive rows on one card of one holder within a 10-120
  *       minute window (per block of 32 rows, a burst with probability 0.024), 65% card-not-present
  *       (ECOM 55%, MOTO 10%; ATM 5%, POS 30%), 60% starting at night (00-05h, else ~N(18h, 3h)),
@@ -99,10 +100,13 @@ final class RowEngine {
   private static final double[] FRAUD_POS_CUMULATIVE = SplitMix64.cumulative(40, 20, 20, 20);
 
   static final byte[] APPROVED_CODE = code("00");
-  /** DE39: 05 do not honor, 51 insufficient funds, 54 expired card, 14 invalid card number,
-   *  57 not permitted to cardholder, 61 exceeds withdrawal limit, 91 issuer unavailable. */
+  /** Card-present purchases, DE39: 05 do not honor, 51 insufficient funds, 54 expired card,
+   *  14 invalid card number, 57 not permitted to cardholder, 91 issuer unavailable. */
   private static final Codes POS_DECLINES =
-      new Codes(new String[] {"05", "51", "54", "14", "57", "61", "91"}, 35, 35, 10, 5, 5, 5, 5);
+      new Codes(new String[] {"05", "51", "54", "14", "57", "91"}, 37, 37, 10, 6, 5, 5);
+  /** Cash advances at a bank counter add 61 exceeds withdrawal amount limit (cash only). */
+  private static final Codes CASH_DECLINES =
+      new Codes(new String[] {"51", "61", "05", "54", "14", "57", "91"}, 35, 20, 20, 10, 5, 5, 5);
   /** Card-not-present adds 59 suspected fraud. */
   private static final Codes CNP_DECLINES =
       new Codes(new String[] {"05", "51", "54", "14", "59", "57", "91"}, 35, 25, 10, 10, 10, 5, 5);
@@ -350,6 +354,7 @@ final class RowEngine {
       Codes codes = type == TxnType.REFUND ? REFUND_DECLINES
           : channel == Channel.ATM ? ATM_DECLINES
           : channel.cardNotPresent() ? CNP_DECLINES
+          : type == TxnType.CASH_ADVANCE ? CASH_DECLINES
           : POS_DECLINES;
       row.responseCode = codes.pick(rng);
     } else {
