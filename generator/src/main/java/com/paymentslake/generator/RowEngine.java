@@ -5,6 +5,8 @@ import com.paymentslake.contract.DefectKind;
 import com.paymentslake.contract.PaymentStatus;
 import com.paymentslake.contract.TxnType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The row engine: fills a {@link Row} for (day, row index) as a pure function of the seed, so rows
@@ -441,6 +443,31 @@ final class RowEngine {
 
   private static byte[] code(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Test hook, not used by the hot path: what the model derives for holder {@code number} on the
+   * day (segment, home, cards, trip). Allocates; never call it per generated row.
+   */
+  Holder holder(long number, DayPlan day) {
+    loadCustomer(number, day);
+    Customer c = customer;
+    List<Long> cardKeys = new ArrayList<>();
+    for (int i = 0; i < c.cards; i++) {
+      cardKeys.add(cardKey(c.key, i));
+    }
+    return new Holder(number, c.segment, c.home, cardKeys, c.travelling, c.destination);
+  }
+
+  /**
+   * A card holder as {@link #holder(long, DayPlan)} derives it on one day; {@code destination} is
+   * home when not travelling.
+   */
+  record Holder(long number, Segment segment, City home, List<Long> cardKeys, boolean travelling,
+      City destination) {
+    Holder {
+      cardKeys = List.copyOf(cardKeys);
+    }
   }
 
   /** Mutable view of the current card holder. */
