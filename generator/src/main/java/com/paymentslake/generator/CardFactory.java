@@ -42,6 +42,20 @@ final class CardFactory {
 
   /** The card with this key; the same key always gives the same card. */
   Card issue(long cardKey) {
+    return issue(cardKey, null);
+  }
+
+  /**
+   * Test hook: sees the PAN of an issued card while it exists, so a test can prove the issuing side
+   * (Luhn, length, IIN range, BIN, last 4, HMAC) without the PAN ever being written. An inspector
+   * must not keep, write or log the PAN, nor put it in an exception or assertion message.
+   */
+  interface PanInspector {
+    void inspect(CharSequence pan, Card card);
+  }
+
+  /** {@link #issue(long)}, handing the PAN of the issued card to {@code inspector} (tests only). */
+  Card issue(long cardKey, PanInspector inspector) {
     rng.reseed(cardKey);
     CardBrand brand = BRANDS[rng.pick(BRAND_CUMULATIVE)];
     while (true) {
@@ -54,7 +68,11 @@ final class CardFactory {
         }
         int bin = Integer.parseInt(pan, 0, Card.BIN_LENGTH, 10);
         int last4 = Integer.parseInt(pan, pan.length() - Card.LAST4_LENGTH, pan.length(), 10);
-        return new Card(cardKey, brand, bin, last4, hash);
+        Card card = new Card(cardKey, brand, bin, last4, hash);
+        if (inspector != null) {
+          inspector.inspect(pan, card);
+        }
+        return card;
       }
     }
   }

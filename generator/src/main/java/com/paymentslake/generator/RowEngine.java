@@ -5,6 +5,8 @@ import com.paymentslake.contract.DefectKind;
 import com.paymentslake.contract.PaymentStatus;
 import com.paymentslake.contract.TxnType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The row engine: fills a {@link Row} for (day, row index) as a pure function of the seed, so rows
@@ -12,27 +14,44 @@ import java.nio.charset.StandardCharsets;
  * regenerated (the next day's file regenerates the rows whose replay it carries). One instance per
  * worker thread; it allocates nothing per row once its card cache is warm.
  *
- * <h2>Realism model (v1)</h2>
+ * <h2>Realism model (v2)</h2>
  *
  * <ul>
+ *   <li>Volume: a day has {@link DailyVolume} base rows (weekday Mon 0.90 ... Sat 1.12, season
+ *       x2.0 from 20 Nov, x0.75 Jan-Feb, x1.25 Jun-Aug); the engine only fills them.
  *   <li>Types: PURCHASE 85%, CASH_ADVANCE 5%, BALANCE_TRANSFER 4%, REFUND 3%, ATM_WITHDRAWAL 2%,
  *       BILL_PAYMENT 0.6%, P2P_TRANSFER 0.4%. Channel follows the type and merchant category (ATM
  *       withdrawals at ATMs; transfers and bill payments ECOM or MOTO; purchases per category).
- *   <li>Card holders: finite population (see {@link Population}), activity skewed (some holders
- *       buy far more often), home city from a weighted table of real cities, a segment that scales
- *       spending and travel, 1-2 cards and 1-2 devices. A holder is on a trip in a 4-day window
- *       with the segment's travel probability; card-present payments then happen in the destination.
- *   <li>Amounts: log-normal per category in USD (median x segment factor x exp(sigma N(0,1))),
- *       refunds x0.8, capped at 25,000 USD, converted with the contract's reference rate and rounded
- *       to the currency's minor units (ATM withdrawals to whole notes). Currency = merchant city's.
- *   <li>Time: txn_ts on the ingest date, time of day ~N(18h, 3h) UTC wrapped into the day.
+ *   <li>Card holders: a finite population (see {@link Population}) of N holders; a genuine row's
+ *       holder is {@code floor(v N)} with v uniform for half of the rows and the square of a uniform
+ *       for the other half (heavy users). Each holder has a home city from a weighted table of real
+ *       cities, a demographic {@link Segment} (student 15%, mass 55%, affluent 20%, business 10%),
+ *       1 card (65%) or 2, and 1 device (70%) or 2. A holder is on a trip in a 4-day window with
+ *       the segment's travel probability; card-present payments then happen in the destination
+ *       (half domestic when the country has another city), all others at home. On Saturdays and
+ *       Sundays a drawn holder is kept with the segment's weekend activity (business 0.5, others 1)
+ *       and redrawn otherwise, so the day's volume is unchanged.
+ *   <li>Purchase categories: weights per segment (students fast food, online, grocery, taxis;
+ *       affluent restaurants, department stores, hotels, airlines; business restaurants, taxis,
+ *       airlines, hotels; mass grocery, online, gas), documented in {@link Segment}.
+ *   <li>Amounts: log-normal per category in USD (median x segment spend factor x exp(sigma
+ *       N(0,1)), {@link MerchantCategory}), refunds x0.8, capped at 25,000 USD, converted with the
+ *       contract's reference rate and rounded to the currency's minor units (ATM withdrawals to
+ *       whole notes: the largest power of ten worth at most 20 USD). Currency = merchant city's.
+ *   <li>Time: txn_ts on the ingest date (UTC); time of day from the segment's mixture of normals
+ *       ({@link Segment}: business earlier, around lunch and business hours; students late in the
+ *       evening and at night), wrapped into the day. Overall mean 17.8 h, sd 3.1 h, peak 18-19 h.
  *   <li>Status (DE39 response_code): PENDING 0.2% (empty code); REVERSED 0.54% of purchases,
- *       cash advances and ATM withdrawals ("00", the reversal was accepted); DECLINED 5% (refunds
- *       2%) with codes by channel; otherwise APPROVED "00".
- *   <li>Fraud 0.3%: bursts of 2-6 consecutive rows on one card within a 10-120 minute window
- *       (per block of 32 rows, a burst with probability 0.024), 65% card-not-present, 60% at night
- *       (00-05h), 65% in a foreign city, a new device, amounts x1.8, 25% declined.
- *   <li>Null rates: mcc 5%, latitude/longitude 1% (together), device_id 8%.
+ *       cash advances and ATM withdrawals ("00", the reversal was accepted; about 0.5% of all rows);
+ *       DECLINED 5% (refunds 2%; about 5% of all rows) with codes by context: card-present purchases
+ *       05/51/54/14/57/91, cash advances at a counter add 61, ATMs 51/55/61/05/75/91,
+ *       card-not-present 05/51/54/14/59/57/91, refunds 12/57/91; otherwise APPROVED "00".
+ *   <li>Fraud 0.3%: bursts of 2-6 consecutive rows on one card of one holder within a 10-120
+ *       minute window (per block of 32 rows, a burst with probability 0.024), 65% card-not-present
+ *       (ECOM 55%, MOTO 10%; ATM 5%, POS 30%), 60% starting at night (00-05h, else ~N(18h, 3h)),
+ *       65% in a foreign city, a new device (15% none), amounts x1.8, 25% declined (59, 05, 14,
+ *       63, 54). Fraud ignores the holder's segment.
+ *   <li>Null rates: mcc 5%, latitude/longitude 1% (together), device_id 8% (fraud 15%).
  * </ul>
  */
 final class RowEngine {
@@ -62,13 +81,8 @@ final class RowEngine {
   static final double[] TYPE_CUMULATIVE =
       SplitMix64.cumulative(0.85, 0.05, 0.04, 0.03, 0.02, 0.006, 0.004);
 
-  private static final MerchantCategory[] PURCHASE_CATEGORIES = {
-    MerchantCategory.GROCERY, MerchantCategory.RESTAURANT, MerchantCategory.FAST_FOOD,
-    MerchantCategory.GAS, MerchantCategory.ONLINE_RETAIL, MerchantCategory.DEPARTMENT_STORE,
-    MerchantCategory.PHARMACY, MerchantCategory.TAXI, MerchantCategory.AIRLINE, MerchantCategory.HOTEL
-  };
-  private static final double[] PURCHASE_CUMULATIVE =
-      SplitMix64.cumulative(24, 13, 11, 10, 18, 7, 6, 5, 3, 3);
+  /** Purchase categories; each segment weighs them its own way ({@link Segment}). */
+  private static final MerchantCategory[] PURCHASE_CATEGORIES = Segment.PURCHASE_CATEGORIES;
   private static final MerchantCategory[] REFUND_CATEGORIES = {
     MerchantCategory.ONLINE_RETAIL, MerchantCategory.DEPARTMENT_STORE, MerchantCategory.AIRLINE,
     MerchantCategory.HOTEL, MerchantCategory.GROCERY, MerchantCategory.RESTAURANT, MerchantCategory.PHARMACY
@@ -88,10 +102,13 @@ final class RowEngine {
   private static final double[] FRAUD_POS_CUMULATIVE = SplitMix64.cumulative(40, 20, 20, 20);
 
   static final byte[] APPROVED_CODE = code("00");
-  /** DE39: 05 do not honor, 51 insufficient funds, 54 expired card, 14 invalid card number,
-   *  57 not permitted to cardholder, 61 exceeds withdrawal limit, 91 issuer unavailable. */
+  /** Card-present purchases, DE39: 05 do not honor, 51 insufficient funds, 54 expired card,
+   *  14 invalid card number, 57 not permitted to cardholder, 91 issuer unavailable. */
   private static final Codes POS_DECLINES =
-      new Codes(new String[] {"05", "51", "54", "14", "57", "61", "91"}, 35, 35, 10, 5, 5, 5, 5);
+      new Codes(new String[] {"05", "51", "54", "14", "57", "91"}, 37, 37, 10, 6, 5, 5);
+  /** Cash advances at a bank counter add 61 exceeds withdrawal amount limit (cash only). */
+  private static final Codes CASH_DECLINES =
+      new Codes(new String[] {"51", "61", "05", "54", "14", "57", "91"}, 35, 20, 20, 10, 5, 5, 5);
   /** Card-not-present adds 59 suspected fraud. */
   private static final Codes CNP_DECLINES =
       new Codes(new String[] {"05", "51", "54", "14", "59", "57", "91"}, 35, 25, 10, 10, 10, 5, 5);
@@ -244,12 +261,14 @@ final class RowEngine {
 
   /** A genuine row's holder and card: the draws before its card is needed. */
   private void beginGenuine(DayPlan day, Row row) {
-    double v = rng.nextDouble();
-    if (rng.nextDouble() < 0.5) {
-      v = v * v; // half of the payments come from a heavy-user skew
-    }
-    long number = (long) (v * population.customers);
+    long number = nextHolder();
     loadCustomer(number, day);
+    while (customer.segment.weekendActivity < 1.0 && weekend(day)
+        && rng.nextDouble() >= customer.segment.weekendActivity) {
+      // Rejected: this holder is less active on weekends; the day's volume goes to another holder.
+      number = nextHolder();
+      loadCustomer(number, day);
+    }
     int cardIndex = customer.cards == 2 && rng.nextDouble() < 0.35 ? 1 : 0;
     row.userNumber = number;
     row.cardKey = cardKey(customer.key, cardIndex);
@@ -264,7 +283,7 @@ final class RowEngine {
     Channel channel;
     switch (type) {
       case PURCHASE -> {
-        category = PURCHASE_CATEGORIES[rng.pick(PURCHASE_CUMULATIVE)];
+        category = PURCHASE_CATEGORIES[rng.pick(customer.segment.purchaseCumulative)];
         channel = category.channel(rng);
       }
       case REFUND -> {
@@ -302,7 +321,7 @@ final class RowEngine {
     if (type == TxnType.REFUND) {
       usd *= 0.8;
     }
-    int secondOfDay = eveningSecond(rng);
+    int secondOfDay = segmentSecond(customer.segment, rng);
     int deviceIndex = customer.devices == 2 && rng.nextDouble() < 0.3 ? 1 : 0;
     long device = rng.nextDouble() < DEVICE_NULL_RATE ? -1 : deviceId(customer.key, deviceIndex);
 
@@ -393,6 +412,7 @@ final class RowEngine {
       Codes codes = type == TxnType.REFUND ? REFUND_DECLINES
           : channel == Channel.ATM ? ATM_DECLINES
           : channel.cardNotPresent() ? CNP_DECLINES
+          : type == TxnType.CASH_ADVANCE ? CASH_DECLINES
           : POS_DECLINES;
       row.responseCode = codes.pick(rng);
     } else {
@@ -404,6 +424,28 @@ final class RowEngine {
   private static long amountMinor(MerchantCategory category, Money money, double usd) {
     double capped = Math.min(usd, MAX_AMOUNT_USD);
     return category == MerchantCategory.ATM ? money.atmMinorFromUsd(capped) : money.minorFromUsd(capped);
+  }
+
+  /** A holder number: uniform for half of the rows, skewed to low numbers (heavy users) for the rest. */
+  private long nextHolder() {
+    double v = rng.nextDouble();
+    if (rng.nextDouble() < 0.5) {
+      v = v * v; // half of the payments come from a heavy-user skew
+    }
+    return (long) (v * population.customers);
+  }
+
+  /** Saturday or Sunday (epoch day 0, 1970-01-01, was a Thursday). */
+  private static boolean weekend(DayPlan day) {
+    return Math.floorMod(day.epochDay + 3, 7L) >= 5;
+  }
+
+  /** Second of the day from the segment's time-of-day mixture, wrapped into [0, 24h). */
+  static int segmentSecond(Segment segment, SplitMix64 random) {
+    int component = random.pick(segment.hourCumulative);
+    double seconds = segment.hourMeanSeconds[component]
+        + segment.hourSdSeconds[component] * random.nextGaussian();
+    return (int) Math.floorMod((long) Math.floor(seconds), 86_400L);
   }
 
   /** Second of the day ~N(18h, 3h), wrapped into [0, 24h). */
@@ -457,6 +499,34 @@ final class RowEngine {
 
   private static byte[] code(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Test hook, not used by the hot path: what the model derives for holder {@code number} on the
+   * day (segment, home, cards, trip). Allocates; never call it per generated row.
+   */
+  Holder holder(long number, DayPlan day) {
+    Customer rowHolder = customer;
+    customer = new Customer();
+    loadCustomer(number, day);
+    Customer c = customer;
+    customer = rowHolder;
+    List<Long> cardKeys = new ArrayList<>();
+    for (int i = 0; i < c.cards; i++) {
+      cardKeys.add(cardKey(c.key, i));
+    }
+    return new Holder(number, c.segment, c.home, cardKeys, c.travelling, c.destination);
+  }
+
+  /**
+   * A card holder as {@link #holder(long, DayPlan)} derives it on one day; {@code destination} is
+   * home when not travelling.
+   */
+  record Holder(long number, Segment segment, City home, List<Long> cardKeys, boolean travelling,
+      City destination) {
+    Holder {
+      cardKeys = List.copyOf(cardKeys);
+    }
   }
 
   /** Mutable view of a row's card holder. */

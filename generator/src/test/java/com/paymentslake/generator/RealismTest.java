@@ -131,11 +131,20 @@ class RealismTest {
 
   @Test
   void amountsAreLogNormalPerCategory() {
-    // Median of grocery payments in USD: 42 USD times the segment mix (about 1.1).
-    double grocery = medianUsd(r -> r.field("mcc").equals("5411") && r.field("txn_type").equals("PURCHASE"));
-    double airline = medianUsd(r -> r.field("mcc").equals("4511") && r.field("txn_type").equals("PURCHASE"));
-    assertThat(grocery).isBetween(35.0, 60.0);
-    assertThat(airline).isBetween(300.0, 550.0);
+    // The median of a category's purchases in USD is that of the log-normal mixture over segments:
+    // median x spend factor, weighted by holder share x the segment's weight of the category (a
+    // weekday run, so no weekend effect). Half of the purchases lie below it, within 5 binomial
+    // standard errors; the population's realized segment mix moves it by well under one.
+    for (String mcc : List.of("5411", "4511")) {
+      MerchantCategory category = mcc.equals("5411") ? MerchantCategory.GROCERY : MerchantCategory.AIRLINE;
+      double[] weights = RealismModel.purchaseSegmentWeights(category, RealismModel.holderShares());
+      double median = RealismModel.amountQuantile(category, weights, 0.5);
+      List<Double> usd = usd(r -> r.field("mcc").equals(mcc) && r.field("txn_type").equals("PURCHASE")
+          && r.field("is_fraud").equals("0"));
+      double below = (double) usd.stream().filter(x -> x < median).count() / usd.size();
+      assertThat(below).as("%s purchases below the model median %.2f USD (n=%d)", category, median, usd.size())
+          .isCloseTo(0.5, within(5 * RealismModel.standardError(0.5, usd.size())));
+    }
     assertThat(rows).filteredOn(r -> r.field("txn_type").equals("ATM_WITHDRAWAL") && r.field("currency").equals("USD"))
         .allMatch(r -> r.field("amount").matches("\\d*0\\.00"));
   }
@@ -151,8 +160,15 @@ class RealismTest {
       }
     }
     assertThat(peak).isBetween(16, 19);
-    double withinOneSigma = share(genuine, r -> hour(r) >= 15 && hour(r) < 21);
-    assertThat(withinOneSigma).isCloseTo(0.683, within(0.02));
+    // The segments' time-of-day mixtures, weighted by holder share (~N(18h, 3h) overall).
+    double[] model = RealismModel.rowHourShares(RealismModel.holderShares());
+    double expected = 0;
+    for (int h = 15; h < 21; h++) {
+      expected += model[h];
+    }
+    double evening = share(genuine, r -> hour(r) >= 15 && hour(r) < 21);
+    assertThat(evening).as("share of genuine rows at 15-21h").isCloseTo(expected, within(0.02));
+    assertThat(expected).as("the model's share at 15-21h, N(18h, 3h) has 0.683").isCloseTo(0.683, within(0.03));
     assertThat(genuine).allMatch(r -> TruthCheck.txnDate(r).equals(r.ingestDate));
   }
 
@@ -194,7 +210,7 @@ class RealismTest {
     assertThat(rows).extracting(r -> r.field("city")).contains("São Paulo", "Zürich");
   }
 
-  private static double medianUsd(Predicate<RawLake.Line> filter) {
+  private static List<Double> usd(Predicate<RawLake.Line> filter) {
     List<Double> usd = new ArrayList<>();
     for (RawLake.Line r : rows) {
       if (filter.test(r)) {
@@ -202,9 +218,8 @@ class RealismTest {
             * Currencies.of(r.field("currency")).usdPerUnit().doubleValue());
       }
     }
-    usd.sort(null);
     assertThat(usd).hasSizeGreaterThan(100);
-    return usd.get(usd.size() / 2);
+    return usd;
   }
 
   private static long span(List<RawLake.Line> list) {
