@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.paymentslake.workflow.JobDefinition;
 import com.paymentslake.workflow.TriggerDefinition;
 import com.paymentslake.workflow.WorkflowDefinition;
 import com.paymentslake.workflow.WorkflowDefinitions;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
-/** Deployment variants of the workflow definition: another name prefix, a scheduled start. */
+/**
+ * Deployment variants of the workflow definition: another name prefix, a scheduled start, another
+ * size of a standalone job.
+ */
 final class DefinitionVariants {
   private DefinitionVariants() {}
 
@@ -45,7 +52,56 @@ final class DefinitionVariants {
         definition.crawlers(),
         definition.triggers().stream().map(trigger -> trigger == start ? scheduled : trigger).toList(),
         definition.alertRules(),
-        definition.alertTopics());
+        definition.alertTopics(),
+        definition.standaloneJobs());
+  }
+
+  /**
+   * The definition whose standalone job running {@code mainClass} has that worker type and number
+   * of workers where given (everything else unchanged).
+   *
+   * @throws IllegalStateException when no standalone job, or more than one, runs that class
+   */
+  static WorkflowDefinition resized(
+      WorkflowDefinition definition, String mainClass, Optional<String> workerType, OptionalInt workers) {
+    JobDefinition job = standaloneJob(definition, mainClass);
+    JobDefinition resized = new JobDefinition(
+        job.name(),
+        job.description(),
+        job.defaultArguments(),
+        job.runPropertyArguments(),
+        job.timeout(),
+        job.maxRetries(),
+        job.glueVersion(),
+        workerType.orElse(job.workerType()),
+        workers.orElse(job.numberOfWorkers()));
+    return new WorkflowDefinition(
+        definition.name(),
+        definition.description(),
+        definition.defaultRunProperties(),
+        definition.maxConcurrentRuns(),
+        definition.jobs(),
+        definition.crawlers(),
+        definition.triggers(),
+        definition.alertRules(),
+        definition.alertTopics(),
+        definition.standaloneJobs().stream().map(each -> each == job ? resized : each).toList());
+  }
+
+  /**
+   * The one standalone job of a definition running {@code mainClass}.
+   *
+   * @throws IllegalStateException when there is none or more than one
+   */
+  static JobDefinition standaloneJob(WorkflowDefinition definition, String mainClass) {
+    List<JobDefinition> found =
+        definition.standaloneJobs().stream().filter(job -> mainClass.equals(job.mainClass())).toList();
+    if (found.size() != 1) {
+      throw new IllegalStateException("workflow " + definition.name() + " has " + found.size()
+          + " standalone jobs running " + mainClass + " but the stack needs exactly one; StandaloneJobs are "
+          + definition.standaloneJobs().stream().map(JobDefinition::name).toList());
+    }
+    return found.get(0);
   }
 
   private static JsonNode rename(JsonNode node, String old, String prefix) {

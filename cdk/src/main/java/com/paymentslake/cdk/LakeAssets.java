@@ -1,9 +1,12 @@
 package com.paymentslake.cdk;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * The files the stack uploads as CDK assets, as the Maven build of this module stages them in
@@ -46,6 +49,18 @@ public record LakeAssets(Path directory) {
     return directory.resolve(JOB_JAR);
   }
 
+  /**
+   * Whether the job jar holds a class, as {@code --class} names it ({@code $} for a nested class):
+   * a job whose class is missing would deploy and only fail when it runs.
+   */
+  public boolean jobJarHasClass(String className) {
+    try (ZipFile jar = new ZipFile(jobJar().toFile())) {
+      return jar.getEntry(className.replace('.', '/') + ".class") != null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the job jar " + jobJar(), e);
+    }
+  }
+
   /** The script Glue's Spark job type requires; the entry point is the {@code --class} of the jar. */
   public Path glueScript() {
     return directory.resolve(GLUE_SCRIPT);
@@ -55,8 +70,8 @@ public record LakeAssets(Path directory) {
   public List<Path> rules() {
     try (Stream<Path> files = Files.list(directory.resolve(RULES_FOLDER))) {
       return files.filter(file -> file.getFileName().toString().endsWith(".dqdl")).sorted().toList();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot list " + directory.resolve(RULES_FOLDER), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory.resolve(RULES_FOLDER), e);
     }
   }
 }

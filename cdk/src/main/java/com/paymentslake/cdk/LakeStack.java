@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awscdk.ArnComponents;
@@ -72,6 +73,15 @@ public final class LakeStack extends Stack {
 
   /** Zones the jobs only read (the generator or an upstream feed writes them). */
   static final Set<String> READ_ONLY_ZONES = Set.of(zone(LakeLayout.RAW_PAYMENTS));
+  /**
+   * The main class of the generation job, the standalone job of the definition that fills the raw
+   * zone with test data: it gets its own role ({@link #GENERATED_ZONES}), the {@code generator*}
+   * context settings and the optional schedule.
+   */
+  static final String GENERATOR_CLASS = "com.paymentslake.jobs.generate.GenerateJob";
+  /** Zones the generation job writes: raw payments and their truth manifests, nothing else. */
+  static final Set<String> GENERATED_ZONES =
+      new TreeSet<>(List.of(zone(LakeLayout.RAW_PAYMENTS), zone(LakeLayout.TRUTH_MANIFESTS)));
   /** Zones the jobs write (and crawlers read). */
   static final Set<String> WRITTEN_ZONES =
       new TreeSet<>(List.of(
@@ -84,6 +94,7 @@ public final class LakeStack extends Stack {
   private final Key key;
   private final Bucket lakeBucket;
   private final Role glueRole;
+  private final Role generatorRole;
   private final Topic alertTopic;
 
   public LakeStack(Construct scope, String id, StackProps props, WorkflowDefinition source, LakeStackConfig config) {
@@ -100,8 +111,12 @@ public final class LakeStack extends Stack {
         .build();
 
     WorkflowDefinition named = DefinitionVariants.renamed(source, config.namePrefix());
-    WorkflowDefinition variant =
+    WorkflowDefinition scheduled =
         config.nightlySchedule().map(cron -> DefinitionVariants.scheduled(named, cron)).orElse(named);
+    LakeStackConfig.Generator generator = config.generator();
+    WorkflowDefinition variant = generator.changesTheJob()
+        ? DefinitionVariants.resized(scheduled, GENERATOR_CLASS, generator.workerType(), generator.workers())
+        : scheduled;
     String prefix = variant.name();
 
     key = Key.Builder.create(this, "Key")
@@ -179,7 +194,13 @@ public final class LakeStack extends Stack {
 
     glueRole = Role.Builder.create(this, "GlueRole")
         .assumedBy(new ServicePrincipal("glue.amazonaws.com"))
-        .description("Runs the " + prefix + " Glue jobs and crawlers: lake zones, the lake key, its catalog databases.")
+        .description("Runs the " + prefix + " workflow's Glue jobs and crawlers: lake zones (raw read-only), the lake"
+            + " key, its catalog databases.")
+        .build();
+    // Only the generation job writes raw: a role of its own keeps raw read-only for the pipeline.
+    generatorRole = definition.standaloneJobs().isEmpty() ? null : Role.Builder.create(this, "GeneratorRole")
+        .assumedBy(new ServicePrincipal("glue.amazonaws.com"))
+        .description("Runs the " + prefix + " generation job: writes the lake's raw zone and truth manifests only.")
         .build();
     CfnSecurityConfiguration security = securityConfiguration(prefix);
     List<CfnDatabase> databases = databases();
@@ -192,8 +213,13 @@ public final class LakeStack extends Stack {
           .build());
     }
     grantGlueRole(jobJar, script, rules);
+    if (generatorRole != null) {
+      grantGeneratorRole(jobJar, script);
+    }
 
-    Map<String, CfnJob> jobs = jobs(jobJar, script, security);
+    Map<String, CfnJob> jobs = jobs(jobJar, script, security, config.assets());
+    Map<String, CfnJob> standaloneJobs = standaloneJobs(jobJar, script, security, config.assets());
+    generator.schedule().ifPresent(cron -> generatorSchedule(standaloneJobs, cron));
     Map<String, CfnCrawler> crawlers = crawlers(security, databases);
     CfnWorkflow workflow = workflow();
     triggers(workflow, jobs, crawlers);
@@ -205,9 +231,17 @@ public final class LakeStack extends Stack {
         .value(definition.name()).build();
     CfnOutput.Builder.create(this, "AthenaWorkgroup").description("Workgroup with the saved queries")
         .value(prefix).build();
+    if (generatorRole != null) {
+      CfnOutput.Builder.create(this, "GenerateJobName")
+          .description("aws glue start-job-run --job-name this: generated test data into raw/payments/")
+          .value(DefinitionVariants.standaloneJob(definition, GENERATOR_CLASS).name()).build();
+    }
     Set<String> zones = new TreeSet<>(READ_ONLY_ZONES);
     zones.addAll(WRITTEN_ZONES);
     LakeNagSuppressions.apply(accessLogs, glueRole, zones, databaseNames(), GLUE_LOG_GROUPS);
+    if (generatorRole != null) {
+      LakeNagSuppressions.applyToGeneratorRole(generatorRole, GENERATED_ZONES, GLUE_LOG_GROUPS);
+    }
   }
 
   /** The definition as deployed: renamed, scheduled if asked, placeholders resolved to this stack. */
@@ -228,8 +262,14 @@ public final class LakeStack extends Stack {
     return key;
   }
 
+  /** The role of the workflow's jobs and crawlers. */
   public IRole glueRole() {
     return glueRole;
+  }
+
+  /** The role of the generation job; empty when the definition has no standalone job. */
+  public Optional<IRole> generatorRole() {
+    return Optional.ofNullable(generatorRole);
   }
 
   public Topic alertTopic() {
@@ -306,32 +346,14 @@ public final class LakeStack extends Stack {
 
   /** Least privilege: named actions only, S3 by zone prefix, the one key, the lake's databases. */
   private void grantGlueRole(Asset jobJar, Asset script, List<Asset> rules) {
-    List<String> readOnly = new ArrayList<>();
-    List<String> written = new ArrayList<>();
-    List<String> listPrefixes = new ArrayList<>();
-    for (String zone : READ_ONLY_ZONES) {
-      readOnly.add(lakeBucket.arnForObjects(zone + "/*"));
-      listPrefixes.addAll(List.of(zone, zone + "/*"));
-    }
-    for (String zone : WRITTEN_ZONES) {
-      written.add(lakeBucket.arnForObjects(zone + "/*"));
-      listPrefixes.addAll(List.of(zone, zone + "/*"));
-    }
-    glueRole.addToPolicy(statement("ReadRawZone", List.of("s3:GetObject"), readOnly));
-    glueRole.addToPolicy(statement("ReadWriteLakeZones", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), written));
-    glueRole.addToPolicy(PolicyStatement.Builder.create()
-        .sid("ListLakeZones")
-        .actions(List.of("s3:ListBucket"))
-        .resources(List.of(lakeBucket.getBucketArn()))
-        .conditions(Map.of("StringLike", Map.of("s3:prefix", listPrefixes)))
-        .build());
-    List<String> code = new ArrayList<>();
-    for (Asset asset : concat(List.of(jobJar, script), rules)) {
-      code.add(asset.getBucket().arnForObjects(asset.getS3ObjectKey()));
-    }
-    glueRole.addToPolicy(statement("ReadJobCode", List.of("s3:GetObject"), code));
-    glueRole.addToPolicy(statement("UseLakeKey", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
-        List.of(key.getKeyArn())));
+    grantObjects(glueRole, "ReadRawZone", List.of("s3:GetObject"), READ_ONLY_ZONES);
+    grantObjects(glueRole, "ReadWriteLakeZones", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+        WRITTEN_ZONES);
+    Set<String> listed = new LinkedHashSet<>(READ_ONLY_ZONES);
+    listed.addAll(WRITTEN_ZONES);
+    grantListing(glueRole, "ListLakeZones", listed);
+    grantCode(glueRole, concat(List.of(jobJar, script), rules));
+    grantKey(glueRole);
 
     List<String> catalog = new ArrayList<>(List.of(formatArn(ArnComponents.builder().service("glue").resource("catalog").build())));
     for (String database : databaseNames()) {
@@ -343,11 +365,73 @@ public final class LakeStack extends Stack {
         "glue:DeleteTable", "glue:BatchDeleteTable", "glue:GetPartition", "glue:GetPartitions",
         "glue:BatchGetPartition", "glue:CreatePartition", "glue:BatchCreatePartition", "glue:UpdatePartition",
         "glue:BatchUpdatePartition", "glue:DeletePartition", "glue:BatchDeletePartition"), catalog));
-    glueRole.addToPolicy(statement("WriteEncryptedGlueLogs",
+    grantLogs(glueRole);
+  }
+
+  /**
+   * The generation job writes raw payment files and truth manifests, deletes the stale part files of
+   * earlier runs, and aborts the multipart upload of a file that failed (so nothing partial appears);
+   * it reads no other zone and touches no catalog.
+   */
+  private void grantGeneratorRole(Asset jobJar, Asset script) {
+    grantObjects(generatorRole, "WriteRawZoneAndManifests",
+        List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"), GENERATED_ZONES);
+    grantListing(generatorRole, "ListRawZoneAndManifests", GENERATED_ZONES);
+    grantCode(generatorRole, List.of(jobJar, script));
+    grantKey(generatorRole);
+    grantLogs(generatorRole);
+  }
+
+  private void grantObjects(Role role, String sid, List<String> actions, Set<String> zones) {
+    List<String> objects = new ArrayList<>();
+    for (String zone : zones) {
+      objects.add(lakeBucket.arnForObjects(zone + "/*"));
+    }
+    role.addToPolicy(statement(sid, actions, objects));
+  }
+
+  /** Listing the lake bucket, by prefix: the zones and anything under them. */
+  private void grantListing(Role role, String sid, Set<String> zones) {
+    List<String> prefixes = new ArrayList<>();
+    for (String zone : zones) {
+      prefixes.addAll(List.of(zone, zone + "/*"));
+    }
+    role.addToPolicy(PolicyStatement.Builder.create()
+        .sid(sid)
+        .actions(List.of("s3:ListBucket"))
+        .resources(List.of(lakeBucket.getBucketArn()))
+        .conditions(Map.of("StringLike", Map.of("s3:prefix", prefixes)))
+        .build());
+  }
+
+  /** The exact objects of the code assets the role's jobs load. */
+  private static void grantCode(Role role, List<Asset> assets) {
+    List<String> code = new ArrayList<>();
+    for (Asset asset : assets) {
+      code.add(asset.getBucket().arnForObjects(asset.getS3ObjectKey()));
+    }
+    role.addToPolicy(statement("ReadJobCode", List.of("s3:GetObject"), code));
+  }
+
+  private void grantKey(Role role) {
+    role.addToPolicy(statement("UseLakeKey", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
+        List.of(key.getKeyArn())));
+  }
+
+  private void grantLogs(Role role) {
+    role.addToPolicy(statement("WriteEncryptedGlueLogs",
         List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"),
         List.of(formatArn(ArnComponents.builder().service("logs").resource("log-group").resourceName(GLUE_LOG_GROUPS)
             .arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME).build()))));
   }
+
+  /**
+   * Arguments AWS Glue uses internally and documents as never to be set ("Using job parameters in
+   * AWS Glue jobs"); the generator's {@code --mode} is one, so the generation job is deployed without
+   * it (its defaults are the dates of nightly mode).
+   */
+  static final Set<String> GLUE_INTERNAL_ARGUMENTS =
+      new TreeSet<>(List.of("--debug", "--mode", "--JOB_NAME", "--endpoint"));
 
   /** The arguments the stack adds to every job's definition arguments ({@link #glueArguments}). */
   static final Set<String> GLUE_ARGUMENT_NAMES = Set.of(
@@ -368,35 +452,97 @@ public final class LakeStack extends Stack {
     return arguments;
   }
 
-  private Map<String, CfnJob> jobs(Asset jobJar, Asset script, CfnSecurityConfiguration security) {
+  /** The workflow's jobs, run by the Glue role. */
+  private Map<String, CfnJob> jobs(Asset jobJar, Asset script, CfnSecurityConfiguration security, LakeAssets assets) {
     Construct scope = new Construct(this, "Jobs");
     Map<String, CfnJob> jobs = new LinkedHashMap<>();
     for (JobDefinition job : definition.jobs()) {
-      Map<String, String> arguments = new LinkedHashMap<>(glueArguments(jobJar));
-      job.defaultArguments().forEach((name, value) -> {
-        if (arguments.containsKey(name)) {
-          throw new IllegalStateException("job " + job.name() + " sets " + name + ", which the stack sets for every job");
-        }
-        arguments.put(name, value);
-      });
-      CfnJob cfnJob = CfnJob.Builder.create(scope, localId(job.name()))
-          .name(job.name())
-          .description(job.description())
-          .role(glueRole.getRoleArn())
-          .command(CfnJob.JobCommandProperty.builder().name(GLUE_ETL).scriptLocation(script.getS3ObjectUrl()).build())
-          .defaultArguments(arguments)
-          .glueVersion(job.glueVersion())
-          .workerType(job.workerType())
-          .numberOfWorkers(job.numberOfWorkers())
-          .timeout(job.timeout())
-          .maxRetries(job.maxRetries())
-          .executionProperty(CfnJob.ExecutionPropertyProperty.builder().maxConcurrentRuns(1).build())
-          .securityConfiguration(security.getName())
-          .build();
-      cfnJob.getNode().addDependency(security);
-      jobs.put(job.name(), cfnJob);
+      requireClassInJar(job, assets);
+      jobs.put(job.name(), job(scope, job, glueRole, jobJar, script, security));
     }
     return jobs;
+  }
+
+  /**
+   * The standalone jobs: deployed like the workflow's, with the same jar, script, security
+   * configuration and logging, but no trigger of the workflow starts them. Each needs a role made
+   * for it; the generation job ({@link #GENERATOR_CLASS}) is the one the stack knows.
+   */
+  private Map<String, CfnJob> standaloneJobs(
+      Asset jobJar, Asset script, CfnSecurityConfiguration security, LakeAssets assets) {
+    Construct scope = new Construct(this, "StandaloneJobs");
+    Map<String, CfnJob> jobs = new LinkedHashMap<>();
+    for (JobDefinition job : definition.standaloneJobs()) {
+      requireClassInJar(job, assets);
+      if (!GENERATOR_CLASS.equals(job.mainClass())) {
+        throw new IllegalStateException("standalone job " + job.name() + " runs " + job.mainClass() + " but the stack"
+            + " has a role only for the generation job (" + GENERATOR_CLASS + "); give its job a role in LakeStack"
+            + " first");
+      }
+      jobs.put(job.name(), job(scope, job, generatorRole, jobJar, script, security));
+    }
+    return jobs;
+  }
+
+  /** A job whose class is missing from the jar would deploy and fail only when it runs. */
+  private static void requireClassInJar(JobDefinition job, LakeAssets assets) {
+    if (!assets.jobJarHasClass(job.mainClass())) {
+      throw new IllegalStateException("job " + job.name() + ": " + JobDefinition.CLASS_ARGUMENT + " "
+          + job.mainClass() + " is not in the job jar " + assets.jobJar() + "; fix the class name in the workflow"
+          + " definition or rebuild the jar (mvn -B -pl cdk -am -DskipTests package)");
+    }
+  }
+
+  private CfnJob job(Construct scope, JobDefinition job, IRole role, Asset jobJar, Asset script,
+      CfnSecurityConfiguration security) {
+    Map<String, String> arguments = new LinkedHashMap<>(glueArguments(jobJar));
+    job.defaultArguments().keySet().stream().filter(GLUE_INTERNAL_ARGUMENTS::contains).sorted().findFirst()
+        .ifPresent(name -> {
+          throw new IllegalStateException("job " + job.name() + " sets " + name + ", which AWS Glue uses internally;"
+              + " Glue's documentation says never to set " + GLUE_INTERNAL_ARGUMENTS);
+        });
+    job.defaultArguments().forEach((name, value) -> {
+      if (arguments.containsKey(name)) {
+        throw new IllegalStateException("job " + job.name() + " sets " + name + ", which the stack sets for every job");
+      }
+      arguments.put(name, value);
+    });
+    CfnJob cfnJob = CfnJob.Builder.create(scope, localId(job.name()))
+        .name(job.name())
+        .description(job.description())
+        .role(role.getRoleArn())
+        .command(CfnJob.JobCommandProperty.builder().name(GLUE_ETL).scriptLocation(script.getS3ObjectUrl()).build())
+        .defaultArguments(arguments)
+        .glueVersion(job.glueVersion())
+        .workerType(job.workerType())
+        .numberOfWorkers(job.numberOfWorkers())
+        .timeout(job.timeout())
+        .maxRetries(job.maxRetries())
+        .executionProperty(CfnJob.ExecutionPropertyProperty.builder().maxConcurrentRuns(1).build())
+        .securityConfiguration(security.getName())
+        .build();
+    cfnJob.getNode().addDependency(security);
+    return cfnJob;
+  }
+
+  /**
+   * A trigger outside the workflow that starts the generation job on a schedule, with its default
+   * arguments (the last 7 ingest dates): test data lands in raw before the workflow's own schedule
+   * processes it.
+   */
+  private void generatorSchedule(Map<String, CfnJob> standaloneJobs, String cron) {
+    JobDefinition generator = DefinitionVariants.standaloneJob(definition, GENERATOR_CLASS);
+    CfnTrigger trigger = CfnTrigger.Builder.create(this, "GeneratorSchedule")
+        .name(generator.name() + "-schedule")
+        .description("Starts " + generator.name() + " (not part of the workflow) with its default arguments: test"
+            + " data for the next workflow run.")
+        .type(TriggerDefinition.Type.SCHEDULED.name())
+        .schedule(cron)
+        // Glue creates SCHEDULED triggers deactivated unless told otherwise.
+        .startOnCreation(true)
+        .actions(List.of(CfnTrigger.ActionProperty.builder().jobName(generator.name()).build()))
+        .build();
+    trigger.getNode().addDependency(standaloneJobs.get(generator.name()));
   }
 
   private Map<String, CfnCrawler> crawlers(CfnSecurityConfiguration security, List<CfnDatabase> databases) {

@@ -10,6 +10,7 @@ import com.paymentslake.workflow.JobDefinition;
 import com.paymentslake.workflow.TriggerDefinition;
 import com.paymentslake.workflow.WorkflowDefinition;
 import com.paymentslake.workflow.WorkflowDefinitions;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The template deploys exactly what the local twin runs: every job, crawler, trigger, alert rule
  * and Athena query of the definitions, with the same names, arguments, predicates and patterns, and
- * nothing else of those kinds.
+ * nothing else of those kinds; plus the definition's standalone jobs (the generation job), which the
+ * local twin does not run but the definition holds all the same.
  *
  * <p>Expected values come from the source definition ({@code workflow/payments-lake.json}) and the
  * packaged query files, resolved with the stack's placeholder values, never from the stack's own
@@ -43,8 +45,11 @@ class LakeStackDriftTest {
   @Test
   void jobsAreTheDefinedOnesWithTheirArgumentsPlusGluesOwn() {
     Map<String, JsonNode> deployed = byName("AWS::Glue::Job", "Name");
-    assertThat(deployed.keySet()).containsExactlyInAnyOrderElementsOf(DEFINITION.jobs().stream().map(JobDefinition::name).toList());
-    for (JobDefinition job : DEFINITION.jobs()) {
+    List<JobDefinition> defined = new ArrayList<>(DEFINITION.jobs());
+    defined.addAll(DEFINITION.standaloneJobs());
+    assertThat(DEFINITION.standaloneJobs()).isNotEmpty();
+    assertThat(deployed.keySet()).containsExactlyInAnyOrderElementsOf(defined.stream().map(JobDefinition::name).toList());
+    for (JobDefinition job : defined) {
       ObjectNode actual = deployed.get(job.name()).deepCopy();
       actual.remove(List.of("Command", "Role", "ExecutionProperty", "SecurityConfiguration"));
       ObjectNode arguments = (ObjectNode) actual.get("DefaultArguments");
@@ -56,6 +61,17 @@ class LakeStackDriftTest {
       expected.remove("RunPropertyArguments");
       assertThat(normalized(actual)).as("job %s", job.name()).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void workflowJobsRunAsTheGlueRoleAndStandaloneJobsAsTheGeneratorRole() {
+    Map<String, JsonNode> deployed = byName("AWS::Glue::Job", "Name");
+    JsonNode glueRole = LAKE.rendered(LAKE.stack.glueRole().getRoleArn());
+    JsonNode generatorRole = LAKE.rendered(LAKE.stack.generatorRole().orElseThrow().getRoleArn());
+    assertThat(generatorRole).isNotEqualTo(glueRole);
+    DEFINITION.jobs().forEach(job -> assertThat(deployed.get(job.name()).path("Role")).as(job.name()).isEqualTo(glueRole));
+    DEFINITION.standaloneJobs().forEach(job ->
+        assertThat(deployed.get(job.name()).path("Role")).as(job.name()).isEqualTo(generatorRole));
   }
 
   @Test

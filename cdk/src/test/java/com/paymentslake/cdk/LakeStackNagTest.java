@@ -35,22 +35,44 @@ class LakeStackNagTest {
   }
 
   @Test
-  void onlyTheAccessLogBucketAndTheGlueRolesScopedWildcardsAreSuppressed() {
+  void onlyTheAccessLogBucketAndTheRolesScopedWildcardsAreSuppressed() {
     List<String> suppressed = new ArrayList<>();
     LAKE.json.path("Resources").fields().forEachRemaining(resource ->
         resource.getValue().path("Metadata").path("cdk_nag").path("rules_to_suppress").forEach(rule -> {
           String scope = rule.has("applies_to") ? " (" + rule.path("applies_to").size() + " resources)" : "";
-          suppressed.add(resource.getValue().path("Type").asText() + " " + rule.path("id").asText() + scope);
+          String owner = resource.getKey().startsWith("GeneratorRole") ? "generator " : "";
+          suppressed.add(owner + resource.getValue().path("Type").asText() + " " + rule.path("id").asText() + scope);
         }));
     assertThat(suppressed).containsExactlyInAnyOrder(
         "AWS::S3::Bucket AwsSolutions-S1",
-        // the role and its default policy both carry the role's suppressions (applied to children)
+        // the role and its default policy both carry the role's suppressions (applied to children):
+        // zone objects, tables of the lake's 5 databases, log groups
         "AWS::IAM::Role AwsSolutions-IAM5 (1 resources)",
         "AWS::IAM::Role AwsSolutions-IAM5 (5 resources)",
         "AWS::IAM::Role AwsSolutions-IAM5 (1 resources)",
         "AWS::IAM::Policy AwsSolutions-IAM5 (1 resources)",
         "AWS::IAM::Policy AwsSolutions-IAM5 (5 resources)",
-        "AWS::IAM::Policy AwsSolutions-IAM5 (1 resources)");
+        "AWS::IAM::Policy AwsSolutions-IAM5 (1 resources)",
+        // the generator role: raw and manifest objects, log groups
+        "generator AWS::IAM::Role AwsSolutions-IAM5 (1 resources)",
+        "generator AWS::IAM::Role AwsSolutions-IAM5 (1 resources)",
+        "generator AWS::IAM::Policy AwsSolutions-IAM5 (1 resources)",
+        "generator AWS::IAM::Policy AwsSolutions-IAM5 (1 resources)");
+  }
+
+  @Test
+  void generatorRoleWildcardSuppressionCoversOnlyRawAndManifestObjects() {
+    List<String> scopes = new ArrayList<>();
+    LAKE.json.path("Resources").fields().forEachRemaining(resource -> {
+      if (resource.getKey().startsWith("GeneratorRole")) {
+        resource.getValue().at("/Metadata/cdk_nag/rules_to_suppress")
+            .forEach(rule -> rule.path("applies_to").forEach(scope ->
+                scopes.add(scope.isObject() ? scope.path("regex").asText() : scope.asText())));
+      }
+    });
+    assertThat(scopes).hasSize(4)
+        .anySatisfy(scope -> assertThat(scope).contains("\\/(manifests|raw)\\/\\*$/"))
+        .allSatisfy(scope -> assertThat(scope).doesNotContain("bronze", "silver", "gold", "audit", "table/"));
   }
 
   private static List<JsonNode> suppressions() {

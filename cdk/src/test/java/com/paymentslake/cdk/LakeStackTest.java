@@ -73,7 +73,8 @@ class LakeStackTest {
 
   @Test
   void jobsRunTheJarsJavaMainClassOnGlue5WithOneRunAtATime() {
-    TEMPLATE.resourceCountIs("AWS::Glue::Job", 3);
+    // bronze, silver, gold and the generation job
+    TEMPLATE.resourceCountIs("AWS::Glue::Job", 4);
     TEMPLATE.allResourcesProperties("AWS::Glue::Job", Map.of(
         "Command", Map.of("Name", "glueetl", "ScriptLocation", Match.anyValue()),
         "GlueVersion", "5.0",
@@ -90,6 +91,67 @@ class LakeStackTest {
         "SecurityConfiguration", "payments-lake",
         "DefaultArguments", Match.objectLike(Map.of(
             "--enable-continuous-cloudwatch-log", "true", "--enable-continuous-log-filter", "true"))));
+  }
+
+  @Test
+  void generationJobRunsGenerateJobIntoTheLakeWithTheJobsOwnDefaults() {
+    TEMPLATE.hasResourceProperties("AWS::Glue::Job", Map.of(
+        "Name", "payments-lake-generate",
+        "Command", plain(job("payments-lake-bronze").path("Command")),
+        "DefaultArguments", Map.of(
+            "--class", "com.paymentslake.jobs.generate.GenerateJob",
+            "--lake-root", plain(LAKE.rendered(LAKE.stack.placeholderValues().get("LakeRoot"))),
+            "--job-language", "scala",
+            "--extra-jars", plain(job("payments-lake-bronze").path("DefaultArguments").path("--extra-jars")),
+            "--enable-continuous-cloudwatch-log", "true",
+            "--enable-continuous-log-filter", "true",
+            "--job-bookmark-option", "job-bookmark-disable")));
+    assertThat(job("payments-lake-generate").path("DefaultArguments").path("--lake-root").toString())
+        .contains("s3://").contains(lakeBucketId());
+  }
+
+  @Test
+  void noJobSetsAnArgumentGlueUsesInternally() {
+    assertThat(LAKE.resources("AWS::Glue::Job")).hasSize(4).allSatisfy(job ->
+        assertThat(job.at("/Properties/DefaultArguments").fieldNames()).toIterable()
+            .doesNotContainAnyElementsOf(LakeStack.GLUE_INTERNAL_ARGUMENTS));
+  }
+
+  @Test
+  void generationJobRunsOnGlue5WithTwoG1xWorkersOnceAtATimeAndNoRetry() {
+    TEMPLATE.hasResourceProperties("AWS::Glue::Job", Map.of(
+        "Name", "payments-lake-generate",
+        "GlueVersion", "5.0",
+        "WorkerType", "G.1X",
+        "NumberOfWorkers", 2,
+        "Timeout", 120,
+        "MaxRetries", 0,
+        "ExecutionProperty", Map.of("MaxConcurrentRuns", 1)));
+  }
+
+  @Test
+  void generationJobRunsAsTheGeneratorRoleUnderTheSecurityConfiguration() {
+    JsonNode generate = job("payments-lake-generate");
+    assertThat(generate.path("Role")).isEqualTo(roleArn("GeneratorRole"));
+    assertThat(generate.path("SecurityConfiguration").asText()).isEqualTo("payments-lake");
+    for (String workflowJob : List.of("payments-lake-bronze", "payments-lake-silver", "payments-lake-gold")) {
+      assertThat(job(workflowJob).path("Role")).as(workflowJob).isEqualTo(roleArn("GlueRole"));
+    }
+  }
+
+  @Test
+  void generationJobIsNotPartOfTheWorkflowAndHasNoScheduleByDefault() {
+    assertThat(LAKE.resources("AWS::Glue::Trigger"))
+        .isNotEmpty()
+        .allSatisfy(trigger -> assertThat(trigger.at("/Properties/WorkflowName").asText()).isEqualTo("payments-lake"))
+        .flatExtracting(trigger -> trigger.at("/Properties/Actions").findValuesAsText("JobName"))
+        .contains("payments-lake-bronze")
+        .doesNotContain("payments-lake-generate");
+  }
+
+  @Test
+  void stackOutputsTheGenerationJobsName() {
+    TEMPLATE.hasOutput("GenerateJobName", Map.of("Value", "payments-lake-generate"));
   }
 
   @Test
@@ -181,7 +243,7 @@ class LakeStackTest {
   }
 
   @Test
-  void glueRoleGrantsNoWildcardAction() {
+  void rolesGrantNoWildcardAction() {
     List<String> actions = new ArrayList<>();
     for (JsonNode policy : LAKE.resources("AWS::IAM::Policy")) {
       policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
@@ -210,8 +272,50 @@ class LakeStackTest {
   }
 
   @Test
+  void generatorRoleWritesOnlyTheRawZoneAndTheTruthManifests() {
+    String bucket = lakeBucketId();
+    assertThat(policyOf("GeneratorRole").findValuesAsText("Sid")).containsExactly(
+        "WriteRawZoneAndManifests", "ListRawZoneAndManifests", "ReadJobCode", "UseLakeKey", "WriteEncryptedGlueLogs");
+    JsonNode write = statement("GeneratorRole", "WriteRawZoneAndManifests");
+    assertThat(write.path("Action")).isEqualTo(SynthesizedLake.MAPPER.valueToTree(
+        List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload")));
+    assertThat(write.path("Resource")).isEqualTo(SynthesizedLake.MAPPER.valueToTree(
+        List.of(zoneArn(bucket, "manifests"), zoneArn(bucket, "raw"))));
+    JsonNode list = statement("GeneratorRole", "ListRawZoneAndManifests");
+    assertThat(list.at("/Condition/StringLike/s3:prefix")).isEqualTo(SynthesizedLake.MAPPER.valueToTree(
+        List.of("manifests", "manifests/*", "raw", "raw/*")));
+    assertThat(list.path("Resource")).isEqualTo(SynthesizedLake.MAPPER.valueToTree(
+        Map.of("Fn::GetAtt", List.of(bucket, "Arn"))));
+  }
+
+  @Test
+  void generatorRoleReadsOnlyTheJarAndScriptAndTouchesNoCatalog() {
+    JsonNode code = statement("GeneratorRole", "ReadJobCode");
+    assertThat(code.path("Resource")).hasSize(2)
+        .allSatisfy(resource -> assertThat(resource.toString()).doesNotContain("*"));
+    assertThat(statement("GeneratorRole", "ReadJobCode").path("Resource"))
+        .isSubsetOf(statement("GlueRole", "ReadJobCode").path("Resource"));
+    assertThat(policyOf("GeneratorRole").toString()).doesNotContain("glue:");
+  }
+
+  @Test
+  void onlyTheGeneratorRoleWritesTheRawZone() {
+    List<String> writers = new ArrayList<>();
+    for (JsonNode policy : LAKE.resources("AWS::IAM::Policy")) {
+      policy.at("/Properties/PolicyDocument/Statement").forEach(statement -> {
+        if (statement.path("Action").toString().contains("s3:PutObject")
+            && statement.path("Resource").toString().contains("/raw/*")) {
+          writers.add(policy.at("/Properties/Roles/0/Ref").asText());
+        }
+      });
+    }
+    assertThat(writers).hasSize(1);
+    assertThat(writers.get(0)).startsWith("GeneratorRole");
+  }
+
+  @Test
   void glueRoleCataloguesOnlyTheLakesDatabases() {
-    JsonNode catalog = statement("CatalogLakeDatabases");
+    JsonNode catalog = statement("GlueRole", "CatalogLakeDatabases");
     List<String> resources = new ArrayList<>();
     catalog.path("Resource").forEach(resource -> resources.add(resource.toString()));
     assertThat(resources).hasSize(1 + 2 * 5)
@@ -220,7 +324,7 @@ class LakeStackTest {
 
   @Test
   void glueRoleReadsOnlyTheJobCodeFromTheAssetBucket() {
-    JsonNode code = statement("ReadJobCode");
+    JsonNode code = statement("GlueRole", "ReadJobCode");
     assertThat(code.path("Action").asText()).isEqualTo("s3:GetObject");
     // job jar, Glue script, one DQDL ruleset: exact object keys, no wildcard
     assertThat(code.path("Resource")).hasSize(3).allSatisfy(resource -> assertThat(resource.toString()).doesNotContain("*"));
@@ -233,15 +337,46 @@ class LakeStackTest {
         "DatabaseInput", Match.objectLike(Map.of("Name", "payments_silver"))));
   }
 
-  private static JsonNode statement(String sid) {
-    for (JsonNode policy : LAKE.resources("AWS::IAM::Policy")) {
-      for (JsonNode statement : policy.path("Properties").path("PolicyDocument").path("Statement")) {
-        if (sid.equals(statement.path("Sid").asText())) {
-          return statement;
-        }
+  /** A statement of the policy of the role whose logical id starts with {@code role}. */
+  private static JsonNode statement(String role, String sid) {
+    for (JsonNode statement : policyOf(role)) {
+      if (sid.equals(statement.path("Sid").asText())) {
+        return statement;
       }
     }
-    throw new AssertionError("no policy statement " + sid);
+    throw new AssertionError("no policy statement " + sid + " for role " + role);
+  }
+
+  /** The statements of the (one) policy attached to the role whose logical id starts with {@code role}. */
+  private static JsonNode policyOf(String role) {
+    List<JsonNode> policies = LAKE.resources("AWS::IAM::Policy").stream()
+        .filter(policy -> policy.at("/Properties/Roles/0/Ref").asText().startsWith(role))
+        .toList();
+    assertThat(policies).as("policies of role %s", role).hasSize(1);
+    return policies.get(0).at("/Properties/PolicyDocument/Statement");
+  }
+
+  private static JsonNode roleArn(String role) {
+    String id = LAKE.logicalIds("AWS::IAM::Role").stream().filter(each -> each.startsWith(role)).findFirst()
+        .orElseThrow();
+    return SynthesizedLake.MAPPER.valueToTree(Map.of("Fn::GetAtt", List.of(id, "Arn")));
+  }
+
+  private static JsonNode job(String name) {
+    return LAKE.resources("AWS::Glue::Job").stream()
+        .map(job -> job.path("Properties"))
+        .filter(job -> name.equals(job.path("Name").asText()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no job " + name));
+  }
+
+  /** A template value as plain Java maps and lists, as the assertion API takes them. */
+  private static Object plain(JsonNode node) {
+    return SynthesizedLake.MAPPER.convertValue(node, Object.class);
+  }
+
+  private static String lakeBucketId() {
+    return LAKE.logicalIds("AWS::S3::Bucket").stream().filter(id -> id.startsWith("LakeBucket")).findFirst().orElseThrow();
   }
 
   private static Map<String, Object> zoneArn(String bucket, String zone) {

@@ -46,7 +46,8 @@ final class PlaceholderResolver {
         definition.crawlers().stream().map(crawler -> crawler(crawler, text)).toList(),
         definition.triggers().stream().map(trigger -> trigger(trigger, text)).toList(),
         definition.alertRules().stream().map(rule -> rule(rule, text)).toList(),
-        definition.alertTopics().stream().map(topic -> topic(topic, text)).toList());
+        definition.alertTopics().stream().map(topic -> topic(topic, text)).toList(),
+        definition.standaloneJobs().stream().map(job -> job(job, text)).toList());
   }
 
   private static JobDefinition job(JobDefinition job, UnaryOperator<String> text) {

@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The lake's one workflow definition: a Glue workflow with its jobs, crawlers and triggers, plus the
- * EventBridge alert rules and the SNS topic they notify. Property names are those of the
- * CloudFormation resources ({@code AWS::Glue::Workflow}, {@code ::Job}, {@code ::Crawler}, {@code
- * ::Trigger}, {@code AWS::Events::Rule}, {@code AWS::SNS::Topic}) so each entry maps 1:1 to what the
- * CDK stack deploys; the local twin runs the very same entries.
+ * The lake's one workflow definition: a Glue workflow with its jobs, crawlers and triggers, the
+ * EventBridge alert rules and the SNS topic they notify, and the standalone jobs deployed next to the
+ * workflow. Property names are those of the CloudFormation resources ({@code AWS::Glue::Workflow},
+ * {@code ::Job}, {@code ::Crawler}, {@code ::Trigger}, {@code AWS::Events::Rule}, {@code
+ * AWS::SNS::Topic}) so each entry maps 1:1 to what the CDK stack deploys; the local twin runs the
+ * very same workflow entries (and ignores the standalone jobs, which no workflow run starts).
  *
  * <p>String values may hold deployment placeholders such as {@code ${LakeRoot}} (see {@link
  * Placeholders}); each deployment resolves them with its own values.
@@ -27,6 +28,11 @@ import java.util.Set;
  *     the actions
  * @param alertRules EventBridge rules matching job and crawler state changes
  * @param alertTopics SNS topics the rules notify, with their subscriptions
+ * @param standaloneJobs Glue jobs deployed with the workflow but not part of it: no trigger of the
+ *     workflow starts or watches them, and they run with no workflow run (no run properties). The
+ *     CDK stack deploys them next to the workflow's jobs; the local twin, which runs the workflow,
+ *     ignores them. The lake's generation job ({@code payments-lake-generate}, a test-data source
+ *     filling the raw zone) is one.
  */
 @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
 public record WorkflowDefinition(
@@ -38,7 +44,8 @@ public record WorkflowDefinition(
     List<CrawlerDefinition> crawlers,
     List<TriggerDefinition> triggers,
     List<AlertRule> alertRules,
-    List<AlertTopic> alertTopics) {
+    List<AlertTopic> alertTopics,
+    List<JobDefinition> standaloneJobs) {
 
   public WorkflowDefinition {
     defaultRunProperties = defaultRunProperties == null ? Map.of() : Map.copyOf(defaultRunProperties);
@@ -47,10 +54,17 @@ public record WorkflowDefinition(
     triggers = triggers == null ? List.of() : List.copyOf(triggers);
     alertRules = alertRules == null ? List.of() : List.copyOf(alertRules);
     alertTopics = alertTopics == null ? List.of() : List.copyOf(alertTopics);
+    standaloneJobs = standaloneJobs == null ? List.of() : List.copyOf(standaloneJobs);
   }
 
+  /** A job of the workflow (one its triggers start), by name; standalone jobs are not among them. */
   public Optional<JobDefinition> job(String jobName) {
     return jobs.stream().filter(j -> j.name().equals(jobName)).findFirst();
+  }
+
+  /** A standalone job (deployed, never started by the workflow), by name. */
+  public Optional<JobDefinition> standaloneJob(String jobName) {
+    return standaloneJobs.stream().filter(j -> j.name().equals(jobName)).findFirst();
   }
 
   public Optional<CrawlerDefinition> crawler(String crawlerName) {

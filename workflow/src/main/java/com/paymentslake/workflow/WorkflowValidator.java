@@ -50,6 +50,11 @@ public final class WorkflowValidator {
   /** Glue's cron syntax: {@code cron(Minutes Hours Day-of-month Month Day-of-week Year)}. */
   private static final Pattern CRON = Pattern.compile("cron\\(\\s*\\S+(\\s+\\S+){5}\\s*\\)");
 
+  /** A Java binary class name as {@code --class} names it: dot-separated identifiers ({@code $} for nested classes). */
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+          + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+
   /** An EventBridge input-template variable, {@code <name>}. */
   private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("<([A-Za-z0-9_.\\-]+)>");
 
@@ -65,6 +70,7 @@ public final class WorkflowValidator {
   private final WorkflowDefinition definition;
   private final List<String> problems = new ArrayList<>();
   private final Map<String, JobDefinition> jobs = new LinkedHashMap<>();
+  private final Map<String, JobDefinition> standaloneJobs = new LinkedHashMap<>();
   private final Map<String, CrawlerDefinition> crawlers = new LinkedHashMap<>();
   private final Map<String, AlertTopic> topics = new LinkedHashMap<>();
 
@@ -105,8 +111,14 @@ public final class WorkflowValidator {
     index("trigger", definition.triggers(), TriggerDefinition::name, new LinkedHashMap<>());
     index("alert rule", definition.alertRules(), AlertRule::name, new LinkedHashMap<>());
     index("alert topic", definition.alertTopics(), AlertTopic::name, topics);
+    index("standalone job", definition.standaloneJobs(), JobDefinition::name, standaloneJobs);
+    standaloneJobs.keySet().stream()
+        .filter(jobs::containsKey)
+        .forEach(name -> problems.add("standalone job '" + name + "' has the name of a job of the workflow; Glue job"
+            + " names are unique per account and region"));
 
-    definition.jobs().forEach(this::checkJob);
+    definition.jobs().forEach(job -> checkJob("job '" + job.name() + "'", job));
+    definition.standaloneJobs().forEach(this::checkStandaloneJob);
     definition.crawlers().forEach(this::checkCrawler);
     checkTriggers();
     definition.alertRules().forEach(this::checkAlertRule);
@@ -136,10 +148,13 @@ public final class WorkflowValidator {
 
   // ---------------------------------------------------------------------------------------- jobs
 
-  private void checkJob(JobDefinition job) {
-    String entry = "job '" + job.name() + "'";
-    if (blank(job.defaultArguments().get(JobDefinition.CLASS_ARGUMENT))) {
+  private void checkJob(String entry, JobDefinition job) {
+    String mainClass = job.defaultArguments().get(JobDefinition.CLASS_ARGUMENT);
+    if (blank(mainClass)) {
       problems.add(entry + ": DefaultArguments has no " + JobDefinition.CLASS_ARGUMENT + " naming the main class");
+    } else if (!CLASS_NAME.matcher(mainClass).matches()) {
+      problems.add(entry + ": " + JobDefinition.CLASS_ARGUMENT + " is '" + mainClass
+          + "' but must be a Java class name such as com.example.jobs.LoadJob");
     }
     job.defaultArguments().keySet().stream()
         .filter(key -> !key.startsWith("--"))
@@ -164,6 +179,20 @@ public final class WorkflowValidator {
     }
     if (job.maxRetries() < 0) {
       problems.add(entry + ": MaxRetries is " + job.maxRetries() + " but must be >= 0");
+    }
+  }
+
+  /**
+   * A standalone job follows the job rules, but runs outside any workflow run: no run property can
+   * reach it, and no trigger of the workflow may start or watch it ({@link #checkAction}, {@link
+   * #checkCondition}).
+   */
+  private void checkStandaloneJob(JobDefinition job) {
+    String entry = "standalone job '" + job.name() + "'";
+    checkJob(entry, job);
+    if (!job.runPropertyArguments().isEmpty()) {
+      problems.add(entry + ": has RunPropertyArguments " + new TreeSet<>(job.runPropertyArguments().keySet())
+          + " but no workflow run starts it, so no run property reaches it");
     }
   }
 
@@ -274,7 +303,10 @@ public final class WorkflowValidator {
         problems.add(entry + ": a job condition needs both JobName and State");
         return;
       }
-      if (!jobs.containsKey(condition.jobName())) {
+      if (standaloneJobs.containsKey(condition.jobName()) && !jobs.containsKey(condition.jobName())) {
+        problems.add(entry + ": watches standalone job '" + condition.jobName() + "', which never runs in a workflow"
+            + " run; conditions watch the workflow's jobs " + jobs.keySet());
+      } else if (!jobs.containsKey(condition.jobName())) {
         problems.add(entry + ": watches unknown job '" + condition.jobName() + "'; jobs are " + jobs.keySet());
       }
       if (!CONDITION_JOB_STATES.contains(condition.state())) {
@@ -308,7 +340,10 @@ public final class WorkflowValidator {
       return;
     }
     if (action.startsJob()) {
-      if (!jobs.containsKey(action.jobName())) {
+      if (standaloneJobs.containsKey(action.jobName()) && !jobs.containsKey(action.jobName())) {
+        problems.add(entry + ": starts standalone job '" + action.jobName() + "'; triggers of the workflow start"
+            + " only its Jobs " + jobs.keySet() + " (move the job to Jobs to make it part of the workflow)");
+      } else if (!jobs.containsKey(action.jobName())) {
         problems.add(entry + ": starts unknown job '" + action.jobName() + "'; jobs are " + jobs.keySet());
       }
       action.arguments().keySet().stream()

@@ -32,6 +32,8 @@ class WorkflowResolveTest {
     assertThat(resolved.topic("payments-lake-alerts").orElseThrow().subscriptions().get(0).endpoint())
         .isEqualTo("ops@example.com");
     assertThat(resolved.alertRules().get(1).inputTransformer().inputTemplate()).contains("Logs: /data/logs");
+    assertThat(resolved.standaloneJob("payments-lake-generate").orElseThrow().defaultArguments())
+        .containsEntry("--lake-root", "s3a://payments-lake");
     assertThat(WorkflowValidator.problems(resolved)).isEmpty();
   }
 
@@ -42,6 +44,8 @@ class WorkflowResolveTest {
     lake.resolve(LOCAL);
 
     assertThat(lake.job("payments-lake-bronze").orElseThrow().defaultArguments())
+        .containsEntry("--lake-root", "${LakeRoot}");
+    assertThat(lake.standaloneJob("payments-lake-generate").orElseThrow().defaultArguments())
         .containsEntry("--lake-root", "${LakeRoot}");
   }
 

@@ -2,6 +2,7 @@ package com.paymentslake.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,10 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class WorkflowValidatorTest {
-  /** A small valid workflow: start -> load; load SUCCEEDED -> promote; promote either way -> catalog. */
+  /**
+   * A small valid workflow: start -> load; load SUCCEEDED -> promote; promote either way -> catalog;
+   * and a standalone job, generate, that no trigger starts.
+   */
   private static final String VALID =
       """
       {
@@ -50,6 +54,10 @@ class WorkflowValidatorTest {
         ],
         "AlertTopics": [
           { "Name": "alerts", "Subscriptions": [ { "Protocol": "email", "Endpoint": "${AlertEmail}" } ] }
+        ],
+        "StandaloneJobs": [
+          { "Name": "generate", "DefaultArguments": { "--class": "x.gen.Generate", "--root": "${LakeRoot}" },
+            "Timeout": 30, "MaxRetries": 0, "NumberOfWorkers": 2 }
         ]
       }
       """;
@@ -65,6 +73,101 @@ class WorkflowValidatorTest {
   @Test
   void smallDefinitionIsValid() {
     assertThat(problems(definition -> {})).isEmpty();
+  }
+
+  @Test
+  void lakeDefinitionDeploysTheGenerationJobOutsideTheWorkflow() {
+    WorkflowDefinition lake = WorkflowDefinitions.lake();
+
+    assertThat(lake.standaloneJobs()).extracting(JobDefinition::name).containsExactly("payments-lake-generate");
+    JobDefinition generate = lake.standaloneJob("payments-lake-generate").orElseThrow();
+    assertThat(generate.mainClass()).isEqualTo("com.paymentslake.jobs.generate.GenerateJob");
+    // no --mode: AWS Glue reserves it; the job's defaults are the last 7 days, as nightly mode
+    assertThat(generate.defaultArguments()).containsOnly(
+        entry("--class", "com.paymentslake.jobs.generate.GenerateJob"),
+        entry("--lake-root", "${LakeRoot}"));
+    assertThat(generate.runPropertyArguments()).isEmpty();
+    assertThat(generate.maxRetries()).isZero();
+    assertThat(lake.job("payments-lake-generate")).isEmpty();
+    assertThat(lake.triggers()).flatExtracting(TriggerDefinition::actions)
+        .extracting(TriggerDefinition.Action::jobName)
+        .doesNotContain("payments-lake-generate");
+  }
+
+  @Test
+  void definitionWithoutStandaloneJobsIsValidAndHasNone() {
+    WorkflowDefinition definition = WorkflowDefinitions.parse(edit(json -> json.remove("StandaloneJobs")), "test.json");
+
+    assertThat(definition.standaloneJobs()).isEmpty();
+  }
+
+  @Test
+  void standaloneJobNeedsAJavaMainClass() {
+    assertThat(problems(definition -> object(definition, "/StandaloneJobs/0/DefaultArguments")
+        .put("--class", "x.gen.Generate Job")))
+        .containsExactly("standalone job 'generate': --class is 'x.gen.Generate Job' but must be a Java class name"
+            + " such as com.example.jobs.LoadJob");
+    assertThat(problems(definition -> object(definition, "/StandaloneJobs/0/DefaultArguments").remove("--class")))
+        .containsExactly("standalone job 'generate': DefaultArguments has no --class naming the main class");
+  }
+
+  @Test
+  void workflowJobMainClassIsAJavaClassNameToo() {
+    assertThat(problems(definition -> object(definition, "/Jobs/0/DefaultArguments").put("--class", "x..Load")))
+        .containsExactly("job 'load': --class is 'x..Load' but must be a Java class name such as com.example.jobs.LoadJob");
+    assertThat(problems(definition -> object(definition, "/Jobs/0/DefaultArguments").put("--class", "x.Load$Main")))
+        .isEmpty();
+  }
+
+  @Test
+  void standaloneJobNameDiffersFromTheWorkflowsJobs() {
+    assertThat(problems(definition -> object(definition, "/StandaloneJobs/0").put("Name", "load")))
+        .containsExactly("standalone job 'load' has the name of a job of the workflow; Glue job names are unique per"
+            + " account and region");
+  }
+
+  @Test
+  void standaloneJobNamesArePresentAndUnique() {
+    assertThat(problems(definition -> {
+      array(definition, "/StandaloneJobs").add(definition.at("/StandaloneJobs/0").deepCopy());
+      array(definition, "/StandaloneJobs").add(object(definition, "/StandaloneJobs/0").deepCopy().without("Name"));
+    })).containsExactly(
+        "standalone job #3 has no Name",
+        "standalone job 'generate' is defined 2 times; names must be unique");
+  }
+
+  @Test
+  void standaloneJobTakesNoRunPropertyArguments() {
+    assertThat(problems(definition -> object(definition, "/StandaloneJobs/0").putObject("RunPropertyArguments")
+        .put("dates", "--dates")))
+        .containsExactly("standalone job 'generate': has RunPropertyArguments [dates] but no workflow run starts it,"
+            + " so no run property reaches it");
+  }
+
+  @Test
+  void standaloneJobLimitsArePositive() {
+    assertThat(problems(definition -> object(definition, "/StandaloneJobs/0").put("Timeout", 0).put("MaxRetries", -1)))
+        .containsExactly(
+            "standalone job 'generate': Timeout is 0 but must be >= 1 (minutes)",
+            "standalone job 'generate': MaxRetries is -1 but must be >= 0");
+  }
+
+  @Test
+  void triggersNeitherStartNorWatchStandaloneJobs() {
+    assertThat(problems(definition -> object(definition, "/Triggers/1/Actions/0").put("JobName", "generate")))
+        .contains("trigger 'after-load': action #1: starts standalone job 'generate'; triggers of the workflow start"
+            + " only its Jobs [load, promote] (move the job to Jobs to make it part of the workflow)");
+    assertThat(problems(definition -> object(definition, "/Triggers/1/Predicate/Conditions/0").put("JobName", "generate")))
+        .contains("trigger 'after-load': condition #1: watches standalone job 'generate', which never runs in a"
+            + " workflow run; conditions watch the workflow's jobs [load, promote]");
+  }
+
+  @Test
+  void standaloneJobPlaceholdersAreKnown() {
+    assertThat(problems(definition -> object(definition, "/StandaloneJobs/0/DefaultArguments")
+        .put("--root", "${LakeRot}")))
+        .containsExactly("StandaloneJobs['generate'].DefaultArguments.--root: unknown placeholder ${LakeRot}; known"
+            + " placeholders are [AlertEmail, LakeRoot, LogsLocation]");
   }
 
   @Test
