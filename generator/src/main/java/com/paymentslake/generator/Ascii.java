@@ -67,6 +67,11 @@ final class Ascii {
 
   /** A non-negative value zero-padded to exactly {@code width} digits (1-19). */
   static int digits(byte[] dst, int p, long value, int width) {
+    if (width == 10 && value < 10_000_000_000L) {
+      int high = (int) (value / 100_000_000L);
+      pair(dst, p, high);
+      return eight(dst, p + 2, (int) (value - high * 100_000_000L));
+    }
     int end = p + width;
     int position = end;
     while (position - p >= 8) {
@@ -105,7 +110,14 @@ final class Ascii {
     if (decimals == 0) {
       return digits(dst, p, minor, length(minor));
     }
-    long whole = minor / scale;
+    // Constant divisors for the common scales: the JIT turns them into multiplications, where a
+    // division by a variable is a 64-bit divide of 40+ cycles.
+    long whole = switch (decimals) {
+      case 2 -> minor / 100;
+      case 3 -> minor / 1_000;
+      case 6 -> minor / 1_000_000;
+      default -> minor / scale;
+    };
     p = digits(dst, p, whole, length(whole));
     dst[p++] = '.';
     return digits(dst, p, minor - whole * scale, decimals);

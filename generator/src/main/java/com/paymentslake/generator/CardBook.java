@@ -4,11 +4,16 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * A shared, lock-free cache of issued cards, so the HMAC of a PAN is computed about once per card
- * rather than once per row. Cards are random: a row's card is a cache miss in main memory, so the
- * layout is what matters. Every card sits in one flat {@code long[]} slot of 64 bytes (version,
- * key, four hash longs, brand+BIN+last 4), two slots per set (two-way associative), so a lookup
- * touches one pair of adjacent cache lines and no object.
+ * A shared, lock-free cache of issued cards, so the HMAC of a PAN is computed once per card rather
+ * than once per row. Every card sits in one 64-byte slot of a flat {@code long[]} (version, key,
+ * four hash longs, brand+BIN+last 4), so a lookup touches one or two adjacent cache lines and no
+ * object.
+ *
+ * <p>Card {@code i} (0 or 1) of holder {@code h} has its own slot {@code 2h + i} for the first
+ * {@link #MAX_DENSE_HOLDERS} holders: no collisions, so no card is ever issued twice, and the heavy
+ * users (low holder numbers, see {@link RowEngine}) share a compact, mostly cached region. Holders
+ * beyond that go to a two-way set-associative table indexed by the card key, where an eviction only
+ * costs a re-issue.
  *
  * <p>Writers race without locks: a slot is a seqlock. A writer claims it by moving its version to
  * an odd value with a CAS (or gives up caching when another writer holds it), writes, then
@@ -21,53 +26,92 @@ final class CardBook {
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
   private static final int SLOT_LONGS = 8;
   private static final int SET_LONGS = 2 * SLOT_LONGS;
+  /** Holders with slots of their own: 2^18 holders, 32 MiB. */
+  static final int MAX_DENSE_HOLDERS = 1 << 18;
+  /** Cards per holder in the set-associative part (1.35 on average, see RowEngine). */
+  private static final double CARDS_PER_HOLDER = 1.35;
   static final int MIN_SLOTS = 1 << 10;
-  /** 64 MiB at most. */
-  static final int MAX_SLOTS = 1 << 20;
+  /** 32 MiB at most for the set-associative part. */
+  static final int MAX_SLOTS = 1 << 19;
 
-  private final long[] table;
+  private final long denseHolders;
+  private final long[] dense;
+  private final long[] sets;
   private final int setMask;
 
-  CardBook(long expectedCards) {
-    int slots = MIN_SLOTS;
-    while (slots < expectedCards * 2 && slots < MAX_SLOTS) {
-      slots <<= 1;
-    }
-    this.table = new long[slots * SLOT_LONGS];
-    this.setMask = slots / 2 - 1;
+  /** A book for holders {@code 0 .. holders - 1}. */
+  CardBook(long holders) {
+    this(holders, MAX_DENSE_HOLDERS);
   }
 
-  /** Copies the card with this key into the row, issuing (and caching) it when it is not cached. */
-  void fill(long cardKey, CardFactory factory, Row row) {
-    int base = set(cardKey);
-    if (read(base, cardKey, row) || read(base + SLOT_LONGS, cardKey, row)) {
-      return;
+  /** A book with slots of their own for the first {@code maxDenseHolders} holders (tests). */
+  CardBook(long holders, int maxDenseHolders) {
+    this.denseHolders = Math.max(0, Math.min(holders, maxDenseHolders));
+    this.dense = new long[(int) denseHolders * 2 * SLOT_LONGS];
+    long rest = holders - denseHolders;
+    int slots = MIN_SLOTS;
+    while (slots < rest * CARDS_PER_HOLDER * 2 && slots < MAX_SLOTS) {
+      slots <<= 1;
     }
-    Card card = factory.issue(cardKey);
-    row.setCard(card.packed(), card.hash(0), card.hash(1), card.hash(2), card.hash(3));
-    write(base, card);
+    this.sets = new long[rest > 0 ? slots * SLOT_LONGS : SET_LONGS];
+    this.setMask = rest > 0 ? slots / 2 - 1 : 0;
   }
 
   /**
-   * Loads the set a card key maps to and returns a value derived from it, which the caller must
-   * consume (so the load is not optimized away). Called for a batch of keys in a row, the loads miss
-   * main memory together instead of one after another; {@link #fill} then finds the sets cached.
+   * Copies card {@code cardIndex} of the holder, whose key is {@code cardKey}, into the row,
+   * issuing (and caching) it when it is not cached.
    */
-  long touch(long cardKey) {
+  void fill(long holder, int cardIndex, long cardKey, CardFactory factory, Row row) {
+    if (holder < denseHolders) {
+      int base = slot(holder, cardIndex);
+      if (!read(dense, base, cardKey, row)) {
+        write(dense, base, issue(cardKey, factory, row));
+      }
+      return;
+    }
     int base = set(cardKey);
-    return table[base] + table[base + SLOT_LONGS] + table[base + SET_LONGS - 1];
+    if (read(sets, base, cardKey, row) || read(sets, base + SLOT_LONGS, cardKey, row)) {
+      return;
+    }
+    Card card = issue(cardKey, factory, row);
+    // Fill an empty way first, else evict the way the key's bit names.
+    int way = base;
+    if ((long) SLOTS.getVolatile(sets, base) != 0) {
+      way = (long) SLOTS.getVolatile(sets, base + SLOT_LONGS) == 0 || (cardKey & (1L << 40)) != 0
+          ? base + SLOT_LONGS
+          : base;
+    }
+    write(sets, way, card);
   }
 
-  /** The card with this key (slow path, for tests and one-off use). */
-  Card card(long cardKey, CardFactory factory) {
-    return factory.issue(cardKey);
+  /**
+   * Loads the slot of a card and returns a value derived from it, which the caller must consume
+   * (so the load is not optimized away). Called for a batch of cards in a row, the loads miss main
+   * memory together instead of one after another; {@link #fill} then finds them cached.
+   */
+  long touch(long holder, int cardIndex, long cardKey) {
+    if (holder < denseHolders) {
+      return dense[slot(holder, cardIndex)];
+    }
+    int base = set(cardKey);
+    return sets[base] + sets[base + SLOT_LONGS];
+  }
+
+  private static int slot(long holder, int cardIndex) {
+    return ((int) holder * 2 + cardIndex) * SLOT_LONGS;
   }
 
   private int set(long cardKey) {
     return ((int) (cardKey ^ (cardKey >>> 32)) & setMask) * SET_LONGS;
   }
 
-  private boolean read(int base, long cardKey, Row row) {
+  private static Card issue(long cardKey, CardFactory factory, Row row) {
+    Card card = factory.issue(cardKey);
+    row.setCard(card.packed(), card.hash(0), card.hash(1), card.hash(2), card.hash(3));
+    return card;
+  }
+
+  private static boolean read(long[] table, int base, long cardKey, Row row) {
     long version = (long) SLOTS.getAcquire(table, base);
     if (version == 0 || (version & 1) != 0 || table[base + 1] != cardKey) {
       return false;
@@ -85,14 +129,7 @@ final class CardBook {
     return true;
   }
 
-  private void write(int setBase, Card card) {
-    // Fill an empty way first, else evict the way the key's bit names.
-    int base = setBase;
-    if ((long) SLOTS.getVolatile(table, setBase) != 0) {
-      base = (long) SLOTS.getVolatile(table, setBase + SLOT_LONGS) == 0 || (card.key & (1L << 40)) != 0
-          ? setBase + SLOT_LONGS
-          : setBase;
-    }
+  private static void write(long[] table, int base, Card card) {
     long version = (long) SLOTS.getVolatile(table, base);
     if ((version & 1) != 0 || !SLOTS.compareAndSet(table, base, version, version + 1)) {
       return; // another writer holds the slot: skip caching, the row already has its card

@@ -23,7 +23,6 @@ final class Population {
     this.world = new World(config.seed());
     this.customers = Math.max(MIN_CUSTOMERS, Math.min(MAX_CUSTOMERS, config.rowsPerDay() / 2));
     this.customerKey = SplitMix64.mix(config.seed() ^ CUSTOMER_SALT);
-    // About 1.35 cards per holder.
-    this.cards = new CardBook(customers + customers / 3);
+    this.cards = new CardBook(customers);
   }
 }

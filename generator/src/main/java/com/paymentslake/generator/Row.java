@@ -21,6 +21,7 @@ final class Row {
 
   /** Set by {@link RowEngine#begin}: the card holder, the card's key and the streams' states. */
   final RowEngine.Customer customer = new RowEngine.Customer();
+  int cardIndex;
   long cardKey;
   long rngState;
   /** Position in the row's fraud burst, or -1 for a genuine row; then the burst's length. */

@@ -201,7 +201,7 @@ final class RowEngine {
     for (int i = 0; i < count; i++) {
       Row row = rows[i];
       if (row.burstIndex < 0) {
-        touched += population.cards.touch(row.cardKey);
+        touched += population.cards.touch(row.userNumber, row.cardIndex, row.cardKey);
       }
     }
     prefetched += touched;
@@ -271,12 +271,13 @@ final class RowEngine {
     }
     int cardIndex = customer.cards == 2 && rng.nextDouble() < 0.35 ? 1 : 0;
     row.userNumber = number;
+    row.cardIndex = cardIndex;
     row.cardKey = cardKey(customer.key, cardIndex);
   }
 
   /** The rest of a genuine row, after {@link #beginGenuine}. */
   private void fillGenuine(DayPlan day, Row row) {
-    population.cards.fill(row.cardKey, cardFactory, row);
+    population.cards.fill(row.userNumber, row.cardIndex, row.cardKey, cardFactory, row);
 
     TxnType type = TYPES[rng.pick(TYPE_CUMULATIVE)];
     MerchantCategory category;
@@ -373,7 +374,7 @@ final class RowEngine {
     row.money = merchant.city.money;
     row.amountMinor = amountMinor(category, merchant.city.money, usd);
     row.epochSecond = day.startEpochSecond + secondOfDay;
-    population.cards.fill(cardKey(customer.key, cardIndex), cardFactory, row);
+    population.cards.fill(number, cardIndex, cardKey(customer.key, cardIndex), cardFactory, row);
     row.deviceId = device;
     row.fraud = true;
     status(row, type, channel, true);

@@ -85,11 +85,16 @@ class CardFactoryTest {
   @Test
   void cardBookFillsTheCardOfTheKeyWhateverItCached() {
     CardFactory factory = new CardFactory(KEY);
-    CardBook book = new CardBook(1); // tiny: forces evictions
+    // 100 holders with slots of their own, the other 650 in a small set-associative table that
+    // keeps evicting.
+    CardBook book = new CardBook(750, 100);
     Row row = new Row();
-    for (long key = 0; key < 5_000; key++) {
-      Card expected = factory.issue(key % 1_500);
-      book.fill(key % 1_500, factory, row);
+    for (long i = 0; i < 6_000; i++) {
+      long holder = (i * 7919) % 750;
+      int cardIndex = (int) (i % 2);
+      long key = RowEngine.cardKey(holder * 31, cardIndex);
+      Card expected = factory.issue(key);
+      book.fill(holder, cardIndex, key, factory, row);
       assertThat(row.cardPacked).isEqualTo(expected.packed());
       assertThat(new long[] {row.hash0, row.hash1, row.hash2, row.hash3})
           .containsExactly(expected.hash(0), expected.hash(1), expected.hash(2), expected.hash(3));
@@ -98,7 +103,9 @@ class CardFactoryTest {
 
   @Test
   void cardBookIsConsistentUnderConcurrentWriters() throws Exception {
-    CardBook book = new CardBook(64); // small and shared: threads keep evicting each other's cards
+    // Dense slots for the first 500 holders, a small shared table for the rest: threads race on
+    // both and keep evicting each other's cards in the table.
+    CardBook book = new CardBook(1_500, 500);
     java.util.List<Thread> threads = new java.util.ArrayList<>();
     java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
     for (int t = 0; t < 4; t++) {
@@ -107,12 +114,12 @@ class CardFactoryTest {
         CardFactory factory = new CardFactory(KEY);
         Card[] expected = new Card[3_000];
         for (int k = 0; k < expected.length; k++) {
-          expected[k] = factory.issue(k);
+          expected[k] = factory.issue(RowEngine.cardKey(k / 2, k % 2));
         }
         Row row = new Row();
         for (int i = 0; i < 40_000; i++) {
           int k = (i * 7 + offset) % expected.length;
-          book.fill(k, factory, row);
+          book.fill(k / 2, k % 2, RowEngine.cardKey(k / 2, k % 2), factory, row);
           if (row.cardPacked != expected[k].packed() || row.hash0 != expected[k].hash(0)
               || row.hash3 != expected[k].hash(3)) {
             wrong.incrementAndGet();
