@@ -37,6 +37,17 @@ final class Ascii {
     return Arrays.copyOf(exact, Math.max(8, (exact.length + 7) & ~7));
   }
 
+  /**
+   * Copies {@code length} bytes from {@code src} at {@code from}, a word at a time: reads and
+   * writes up to 7 bytes past them (the source must have them, see the callers).
+   */
+  static int copy(byte[] dst, int p, byte[] src, int from, int length) {
+    for (int i = 0; i < length; i += 8) {
+      LONGS.set(dst, p + i, (long) LONGS.get(src, from + i));
+    }
+    return p + length;
+  }
+
   /** Copies the first {@code length} bytes of a {@link #padded} array, a word at a time. */
   static int copy(byte[] dst, int p, byte[] padded, int length) {
     for (int i = 0; i < length; i += 8) {

@@ -29,6 +29,8 @@ final class RowEncoder {
   /** Room for the longest clean line (fixed-width fields plus the longest merchant and city). */
   private static final int CLEAN_LINE_BOUND = 512;
   private static final int TXN_ID_PREFIX_LENGTH = 10;
+  /** ISO 18245 merchant category codes have four digits. */
+  private static final int MCC_LENGTH = 4;
   private static final int CHANNEL_COUNT = Channel.values().length;
   /** {@code TYPE,CHANNEL,} for every pair, {@link Ascii#padded}, indexed type x channel. */
   private static final byte[][] TYPE_CHANNEL = typeChannel();
@@ -62,9 +64,10 @@ final class RowEncoder {
     p = Ascii.eight(b, p, (int) row.userNumber);
     b[p++] = ',';
     Merchant merchant = row.merchant;
-    p = Ascii.copy(b, p, merchant.paddedIdAndName, merchant.idAndName.length);
+    byte[] arena = merchant.arena;
+    p = Ascii.copy(b, p, arena, merchant.idAndNameAt, merchant.idAndNameLength);
     if (!row.mccNull) {
-      p = Ascii.copy(b, p, merchant.paddedMcc, merchant.mcc.length);
+      p = Ascii.copy(b, p, arena, merchant.mccAt, MCC_LENGTH);
     }
     b[p++] = ',';
     int typeChannel = row.type.ordinal() * CHANNEL_COUNT + row.channel.ordinal();
@@ -93,8 +96,8 @@ final class RowEncoder {
     p = Ascii.hex16(b, p, row.hash2);
     p = Ascii.hex16(b, p, row.hash3);
     p = row.latLonNull
-        ? Ascii.copy(b, p, merchant.paddedPlaceWithoutCoordinates, merchant.placeWithoutCoordinates.length)
-        : Ascii.copy(b, p, merchant.paddedPlace, merchant.place.length);
+        ? Ascii.copy(b, p, arena, merchant.placeWithoutCoordinatesAt, merchant.placeWithoutCoordinatesLength)
+        : Ascii.copy(b, p, arena, merchant.placeAt, merchant.placeLength);
     b[p++] = ',';
     if (row.deviceId >= 0) {
       b[p] = 'd';
