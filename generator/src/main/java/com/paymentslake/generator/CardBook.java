@@ -90,11 +90,14 @@ final class CardBook {
    * memory together instead of one after another; {@link #fill} then finds them cached.
    */
   long touch(long holder, int cardIndex, long cardKey) {
+    // A slot need not start a cache line (array data follows the array header): touch its first
+    // and last word, so both lines it may span are on their way.
     if (holder < denseHolders) {
-      return dense[slot(holder, cardIndex)];
+      int base = slot(holder, cardIndex);
+      return dense[base] + dense[base + SLOT_LONGS - 1];
     }
     int base = set(cardKey);
-    return sets[base] + sets[base + SLOT_LONGS];
+    return sets[base] + sets[base + SLOT_LONGS] + sets[base + SET_LONGS - 1];
   }
 
   private static int slot(long holder, int cardIndex) {
