@@ -1,7 +1,6 @@
 package com.paymentslake.generator;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,9 +14,11 @@ import java.util.Set;
  */
 final class LocalObjectStore implements ObjectStore {
   private final Path root;
+  private final boolean directIo;
 
-  LocalObjectStore(Path root) throws IOException {
+  LocalObjectStore(Path root, boolean directIo) throws IOException {
     this.root = root;
+    this.directIo = directIo;
     try {
       Files.createDirectories(root);
     } catch (IOException e) {
@@ -29,10 +30,10 @@ final class LocalObjectStore implements ObjectStore {
   public AtomicOutput create(String path) throws IOException {
     Path target = root.resolve(path);
     Path temp = target.resolveSibling("." + target.getFileName() + ".inprogress");
-    OutputStream out;
+    FileSink out;
     try {
       Files.createDirectories(target.getParent());
-      out = Files.newOutputStream(temp);
+      out = FileSink.create(temp, directIo);
     } catch (IOException e) {
       throw new IOException("Cannot write " + target + ": " + reason(e), e);
     }
@@ -74,7 +75,7 @@ final class LocalObjectStore implements ObjectStore {
         if (!closed) {
           closed = true;
           try {
-            out.close();
+            out.abandon();
           } finally {
             Files.deleteIfExists(temp);
           }

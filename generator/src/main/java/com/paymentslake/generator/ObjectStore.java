@@ -22,7 +22,7 @@ interface ObjectStore extends Closeable {
 
   static ObjectStore open(OutputTarget target) throws IOException {
     if (target instanceof LocalDirectoryTarget local) {
-      return new LocalObjectStore(local.root());
+      return new LocalObjectStore(local.root(), local.directIo());
     }
     if (target instanceof S3Target s3) {
       return new S3ObjectStore(s3);
