@@ -69,11 +69,15 @@ final class PartWriter {
     long lines = 0;
     for (long first = start; first < end; first += BATCH) {
       int count = (int) Math.min(BATCH, end - first);
-      // Draw the batch's card holders first, fetch their cards from memory together, then finish.
+      // Phase by phase for the whole batch, so each phase's memory loads overlap (RowEngine.begin).
       for (int i = 0; i < count; i++) {
         engine.begin(day, first + i, batch[i]);
       }
       engine.prefetchCards(batch, count);
+      for (int i = 0; i < count; i++) {
+        engine.middle(batch[i]);
+      }
+      engine.prefetchMerchants(batch, count);
       for (int i = 0; i < count; i++) {
         Row row = batch[i];
         engine.finish(row);

@@ -32,6 +32,10 @@ final class Row {
   long epochSecond;
   long userNumber;
   Merchant merchant;
+  MerchantCategory category;
+  /** The world's merchant arena and where the merchant's slices lie in it ({@link World#slices}). */
+  byte[] arena;
+  long slices;
   boolean mccNull;
   TxnType type;
   Channel channel;

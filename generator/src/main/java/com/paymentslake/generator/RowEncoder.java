@@ -63,11 +63,11 @@ final class RowEncoder {
     b[p++] = 'U';
     p = Ascii.eight(b, p, (int) row.userNumber);
     b[p++] = ',';
-    Merchant merchant = row.merchant;
-    byte[] arena = merchant.arena;
-    p = Ascii.copy(b, p, arena, merchant.idAndNameAt, merchant.idAndNameLength);
+    byte[] arena = row.arena;
+    long slices = row.slices;
+    p = Ascii.copy(b, p, arena, World.headAt(slices), World.headLength(slices));
     if (!row.mccNull) {
-      p = Ascii.copy(b, p, arena, merchant.mccAt, MCC_LENGTH);
+      p = Ascii.copy(b, p, arena, World.mccAt(slices), MCC_LENGTH);
     }
     b[p++] = ',';
     int typeChannel = row.type.ordinal() * CHANNEL_COUNT + row.channel.ordinal();
@@ -96,8 +96,8 @@ final class RowEncoder {
     p = Ascii.hex16(b, p, row.hash2);
     p = Ascii.hex16(b, p, row.hash3);
     p = row.latLonNull
-        ? Ascii.copy(b, p, arena, merchant.placeWithoutCoordinatesAt, merchant.placeWithoutCoordinatesLength)
-        : Ascii.copy(b, p, arena, merchant.placeAt, merchant.placeLength);
+        ? Ascii.copy(b, p, arena, World.bareAt(slices), World.bareLength(slices))
+        : Ascii.copy(b, p, arena, World.placeAt(slices), World.placeLength(slices));
     b[p++] = ',';
     if (row.deviceId >= 0) {
       b[p] = 'd';

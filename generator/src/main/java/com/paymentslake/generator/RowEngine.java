@@ -175,13 +175,16 @@ final class RowEngine {
   /** Fills the base row {@code seq} of the day, including its defect draw (not yet applied). */
   void generate(DayPlan day, long seq, Row row) {
     begin(day, seq, row);
+    middle(row);
     finish(row);
   }
 
   /**
-   * First phase of base row {@code seq}: every draw up to its card holder and card. {@link
-   * #prefetchCards} then fetches the cards of a batch of begun rows together and {@link #finish}
-   * completes each row; together they equal {@link #generate}, draw for draw.
+   * First phase of base row {@code seq}: every draw up to its card holder and card. A batch of rows
+   * then goes through {@link #prefetchCards}, {@link #middle} (each row), {@link #prefetchMerchants}
+   * and {@link #finish} (each row, in order): the random-access loads of the batch (card slots,
+   * merchant slices) overlap instead of stalling each row in turn. Together the phases equal
+   * {@link #generate}, draw for draw.
    */
   void begin(DayPlan day, long seq, Row row) {
     row.start(day, seq, false);
@@ -207,7 +210,32 @@ final class RowEngine {
     prefetched += touched;
   }
 
-  /** Completes a row begun with {@link #begin}; {@link #rng()} continues from its last draw. */
+  /** Second phase of a genuine row: its type, category, channel, city and merchant. */
+  void middle(Row row) {
+    if (row.burstIndex >= 0) {
+      return; // a fraud row draws everything in finish, from its burst's stream
+    }
+    rng.reseed(row.rngState);
+    customer = row.customer;
+    pickMerchant(row);
+    row.rngState = rng.state();
+  }
+
+  /** Loads the merchant slices of a batch of rows past {@link #middle}, so the misses overlap. */
+  void prefetchMerchants(Row[] rows, int count) {
+    byte[] arena = world.arena;
+    long touched = 0;
+    for (int i = 0; i < count; i++) {
+      Row row = rows[i];
+      if (row.burstIndex < 0) {
+        long slices = row.slices;
+        touched += arena[World.headAt(slices)] + arena[World.placeAt(slices)];
+      }
+    }
+    prefetched += touched;
+  }
+
+  /** Completes a row past {@link #middle}; {@link #rng()} continues from its last draw. */
   void finish(Row row) {
     rng.reseed(row.rngState);
     customer = row.customer;
@@ -231,6 +259,7 @@ final class RowEngine {
     rng.nextDouble();
     rng.nextDouble();
     beginFill(day, seq, day.driftFraudKey, row);
+    middle(row);
     finish(row);
   }
 
@@ -275,10 +304,8 @@ final class RowEngine {
     row.cardKey = cardKey(customer.key, cardIndex);
   }
 
-  /** The rest of a genuine row, after {@link #beginGenuine}. */
-  private void fillGenuine(DayPlan day, Row row) {
-    population.cards.fill(row.userNumber, row.cardIndex, row.cardKey, cardFactory, row);
-
+  /** A genuine row's type, category, channel and merchant: the draws after its holder's. */
+  private void pickMerchant(Row row) {
     TxnType type = TYPES[rng.pick(TYPE_CUMULATIVE)];
     MerchantCategory category;
     Channel channel;
@@ -315,8 +342,18 @@ final class RowEngine {
     }
     boolean cardPresent = channel == Channel.POS || channel == Channel.ATM;
     City city = cardPresent && customer.travelling ? customer.destination : customer.home;
-    Merchant merchant = world.pickMerchant(city, category, rng);
+    row.type = type;
+    row.channel = channel;
+    row.category = category;
+    row.money = city.money;
+    setMerchant(row, world.pickMerchantIndex(city, category, rng));
+  }
 
+  /** The rest of a genuine row, after {@link #pickMerchant}. */
+  private void fillGenuine(DayPlan day, Row row) {
+    population.cards.fill(row.userNumber, row.cardIndex, row.cardKey, cardFactory, row);
+    TxnType type = row.type;
+    MerchantCategory category = row.category;
     double usd = category.medianUsd * customer.segment.spendFactor
         * PortableMath.exp(category.sigma * rng.nextGaussian());
     if (type == TxnType.REFUND) {
@@ -326,15 +363,11 @@ final class RowEngine {
     int deviceIndex = customer.devices == 2 && rng.nextDouble() < 0.3 ? 1 : 0;
     long device = rng.nextDouble() < DEVICE_NULL_RATE ? -1 : deviceId(customer.key, deviceIndex);
 
-    row.type = type;
-    row.channel = channel;
-    row.merchant = merchant;
-    row.money = merchant.city.money;
-    row.amountMinor = amountMinor(category, merchant.city.money, usd);
+    row.amountMinor = amountMinor(category, row.money, usd);
     row.epochSecond = day.startEpochSecond + secondOfDay;
     row.deviceId = device;
     row.fraud = false;
-    status(row, type, channel, false);
+    status(row, type, row.channel, false);
     nulls(row);
   }
 
@@ -362,7 +395,7 @@ final class RowEngine {
       category = FRAUD_CNP_CATEGORIES[rng.pick(FRAUD_CNP_CUMULATIVE)];
       type = TxnType.PURCHASE;
     }
-    Merchant merchant = world.pickMerchant(city, category, rng);
+    setMerchant(row, world.pickMerchantIndex(city, category, rng));
     double usd = category.medianUsd * 1.8 * PortableMath.exp(category.sigma * rng.nextGaussian());
     int step = window / burstLength;
     int secondOfDay = start + burstIndex * step + rng.nextInt(Math.max(1, step));
@@ -370,9 +403,8 @@ final class RowEngine {
     row.userNumber = number;
     row.type = type;
     row.channel = channel;
-    row.merchant = merchant;
-    row.money = merchant.city.money;
-    row.amountMinor = amountMinor(category, merchant.city.money, usd);
+    row.money = city.money;
+    row.amountMinor = amountMinor(category, city.money, usd);
     row.epochSecond = day.startEpochSecond + secondOfDay;
     population.cards.fill(number, cardIndex, cardKey(customer.key, cardIndex), cardFactory, row);
     row.deviceId = device;
@@ -425,6 +457,13 @@ final class RowEngine {
   private static long amountMinor(MerchantCategory category, Money money, double usd) {
     double capped = Math.min(usd, MAX_AMOUNT_USD);
     return category == MerchantCategory.ATM ? money.atmMinorFromUsd(capped) : money.minorFromUsd(capped);
+  }
+
+  /** Points the row at a merchant: the object for defects, its slices for the clean encoder. */
+  private void setMerchant(Row row, int merchantIndex) {
+    row.merchant = world.flat[merchantIndex];
+    row.slices = world.slices[merchantIndex];
+    row.arena = world.arena;
   }
 
   /** A holder number: uniform for half of the rows, skewed to low numbers (heavy users) for the rest. */

@@ -14,6 +14,9 @@ final class World {
   static final int MERCHANTS_PER_CITY_AND_CATEGORY = 20;
   /** Merchants lie uniformly within this distance of the city centre. */
   static final double MERCHANT_RADIUS_KM = 15.0;
+  private static final int CATEGORIES = MerchantCategory.VALUES.length;
+  /** ISO 18245 codes have four digits; the arena gives them a whole word. */
+  private static final int MCC_BYTES = 8;
   private static final long MERCHANT_SALT = 0x6D65726368616E74L;
 
   private static final List<City> CITIES = loadCities();
@@ -27,6 +30,12 @@ final class World {
   final int[][] foreign;
   /** [city][category][k]. */
   final Merchant[][][] merchants;
+  /** Every merchant by flat index ({@link #index}). */
+  final Merchant[] flat;
+  /** Every merchant's clean-line slices side by side ({@link #layOutArena}). */
+  final byte[] arena;
+  /** Per flat index, where the merchant's slices lie in {@link #arena}. */
+  final long[] slices;
 
   World(long seed) {
     this.cities = CITIES.toArray(new City[0]);
@@ -50,33 +59,97 @@ final class World {
       foreign[city.index] = other.stream().mapToInt(Integer::intValue).toArray();
     }
     this.merchants = buildMerchants(seed);
-    layOutArena(merchants);
+    this.flat = new Merchant[cities.length * CATEGORIES * MERCHANTS_PER_CITY_AND_CATEGORY];
+    for (Merchant[][] ofCity : merchants) {
+      for (Merchant[] list : ofCity) {
+        for (int k = 0; k < list.length; k++) {
+          Merchant merchant = list[k];
+          flat[index(merchant.city, merchant.category, k)] = merchant;
+        }
+      }
+    }
+    this.slices = new long[flat.length];
+    this.arena = layOutArena(flat, slices);
   }
 
   /**
-   * Puts every merchant's prepared slices into one array, in merchant order (city, category,
-   * popularity): the clean-line encoder reads a merchant's fields from a few adjacent cache lines
-   * instead of four arrays spread over the heap. Plus {@link Ascii#SLACK} bytes at the end, as
-   * {@link Ascii#copy} reads whole words.
+   * Puts every merchant's clean-line slices into one array, in flat index order (city, category,
+   * popularity), each slice starting on an 8-byte boundary: {@code merchant_id,merchant_name,}, the
+   * mcc (8 bytes), {@code ,country,city,lat,lon} and the same without coordinates. A clean line's
+   * merchant fields then come from two or three adjacent cache lines of one array, and the encoder
+   * needs no merchant object. {@code slices[i]} gets merchant i's arena offset and slice lengths
+   * ({@link #packSlices}). Plus {@link Ascii#SLACK} bytes at the end, as {@link Ascii#copy} reads
+   * whole words.
    */
-  private static void layOutArena(Merchant[][][] merchants) {
+  private static byte[] layOutArena(Merchant[] merchants, long[] slices) {
     int size = Ascii.SLACK;
-    for (Merchant[][] ofCity : merchants) {
-      for (Merchant[] list : ofCity) {
-        for (Merchant merchant : list) {
-          size += merchant.arenaBytes();
-        }
-      }
+    for (Merchant merchant : merchants) {
+      size += words(merchant.idAndName) + MCC_BYTES + words(merchant.place) + words(merchant.placeWithoutCoordinates);
     }
     byte[] arena = new byte[size];
     int at = 0;
-    for (Merchant[][] ofCity : merchants) {
-      for (Merchant[] list : ofCity) {
-        for (Merchant merchant : list) {
-          at = merchant.layOut(arena, at);
-        }
+    for (int i = 0; i < merchants.length; i++) {
+      Merchant merchant = merchants[i];
+      slices[i] = packSlices(at, merchant.idAndName.length, merchant.place.length,
+          merchant.placeWithoutCoordinates.length);
+      at = put(arena, at, merchant.idAndName, words(merchant.idAndName));
+      at = put(arena, at, merchant.mcc, MCC_BYTES);
+      at = put(arena, at, merchant.place, words(merchant.place));
+      at = put(arena, at, merchant.placeWithoutCoordinates, words(merchant.placeWithoutCoordinates));
+    }
+    return arena;
+  }
+
+  /** Arena offset (bits 0-31) and the lengths of head, place and place without coordinates. */
+  static long packSlices(int offset, int headLength, int placeLength, int bareLength) {
+    for (int length : new int[] {headLength, placeLength, bareLength}) {
+      if (length > 0xFF) {
+        throw new IllegalArgumentException("A merchant slice of " + length + " bytes exceeds 255");
       }
     }
+    return (offset & 0xFFFF_FFFFL) | (long) headLength << 32 | (long) placeLength << 40 | (long) bareLength << 48;
+  }
+
+  static int headAt(long slices) {
+    return (int) slices;
+  }
+
+  static int headLength(long slices) {
+    return (int) (slices >>> 32) & 0xFF;
+  }
+
+  static int mccAt(long slices) {
+    return headAt(slices) + ((headLength(slices) + 7) & ~7);
+  }
+
+  static int placeAt(long slices) {
+    return mccAt(slices) + MCC_BYTES;
+  }
+
+  static int placeLength(long slices) {
+    return (int) (slices >>> 40) & 0xFF;
+  }
+
+  static int bareAt(long slices) {
+    return placeAt(slices) + ((placeLength(slices) + 7) & ~7);
+  }
+
+  static int bareLength(long slices) {
+    return (int) (slices >>> 48) & 0xFF;
+  }
+
+  private static int words(byte[] slice) {
+    return Math.max(8, (slice.length + 7) & ~7);
+  }
+
+  private static int put(byte[] arena, int at, byte[] slice, int room) {
+    System.arraycopy(slice, 0, arena, at, slice.length);
+    return at + room;
+  }
+
+  /** The flat index of the {@code k}-th merchant of a city and category. */
+  static int index(City city, MerchantCategory category, int k) {
+    return (city.index * CATEGORIES + category.ordinal()) * MERCHANTS_PER_CITY_AND_CATEGORY + k;
   }
 
   static List<City> cities() {
@@ -99,9 +172,13 @@ final class World {
 
   /** A merchant of the city and category; popular merchants (low k) are chosen more often. */
   Merchant pickMerchant(City city, MerchantCategory category, SplitMix64 rng) {
-    Merchant[] list = merchants[city.index][category.ordinal()];
+    return flat[pickMerchantIndex(city, category, rng)];
+  }
+
+  /** {@link #pickMerchant}'s choice as a flat index, without loading the merchant. */
+  int pickMerchantIndex(City city, MerchantCategory category, SplitMix64 rng) {
     double u = rng.nextDouble();
-    return list[(int) (u * u * list.length)];
+    return index(city, category, (int) (u * u * MERCHANTS_PER_CITY_AND_CATEGORY));
   }
 
   private Merchant[][][] buildMerchants(long seed) {
