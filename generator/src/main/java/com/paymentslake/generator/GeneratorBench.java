@@ -28,15 +28,22 @@ import java.util.stream.Stream;
  */
 public final class GeneratorBench {
   static final long DEFAULT_ROWS = 1_000_000;
-  /** Two rounds: on a busy 2-core machine C2 is still compiling the hot loop during the first. */
-  static final int DEFAULT_WARMUP = 2;
+  /**
+   * Warm-up by default until the JIT is done: rounds run until one compiles for less than {@value
+   * #JIT_QUIET_MILLIS} ms (C2 keeps compiling for several rounds on 2 cores, and the compiler
+   * threads' CPU would otherwise count as the generator's), at least {@value #MIN_AUTO_WARMUP}, at
+   * most {@value #MAX_AUTO_WARMUP} rounds.
+   */
+  static final int JIT_QUIET_MILLIS = 20;
+  static final int MIN_AUTO_WARMUP = 2;
+  static final int MAX_AUTO_WARMUP = 12;
   static final String START_DATE = "2026-10-05";
   static final int DAYS = 7;
   static final long MAX_ROWS = GeneratorConfig.MAX_ROWS_PER_DAY;
 
-  private static final List<String> FLAGS = List.of("--help");
+  private static final List<String> FLAGS = List.of("--help", "--no-direct-io");
   private static final List<String> OPTIONS =
-      List.of("--rows", "--threads", "--out", "--seed", "--warmup", "--help");
+      List.of("--rows", "--threads", "--out", "--seed", "--warmup", "--compression", "--no-direct-io", "--help");
 
   private GeneratorBench() {}
 
@@ -51,6 +58,7 @@ public final class GeneratorBench {
     int threads;
     long seed;
     int warmup;
+    Compression compression;
     try {
       values = parse(args);
       if (values.containsKey("--help")) {
@@ -61,18 +69,22 @@ public final class GeneratorBench {
       threads = (int) integer(values, "--threads", Runtime.getRuntime().availableProcessors(), 1,
           GeneratorConfig.MAX_THREADS);
       seed = integer(values, "--seed", GeneratorConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
-      warmup = (int) integer(values, "--warmup", DEFAULT_WARMUP, 0, 100);
+      String warmupText = values.getOrDefault("--warmup", "auto");
+      warmup = warmupText.strip().equalsIgnoreCase("auto") ? -1 : (int) integer(values, "--warmup", 0, 0, 100);
+      compression = values.containsKey("--compression")
+          ? Compression.parse(values.get("--compression")) : Compression.NONE;
     } catch (IllegalArgumentException e) {
       err.println("Error: " + e.getMessage());
       err.println("Run with --help for the options and their defaults.");
       return GeneratorCli.USAGE;
     }
-    GeneratorConfig config = config(rows, threads, seed);
+    GeneratorConfig config = config(rows, threads, seed).withCompression(compression);
+    boolean directIo = !values.containsKey("--no-direct-io");
     String outOption = values.get("--out");
     try {
       Path dir = outOption == null ? Files.createTempDirectory("generator-bench") : Path.of(outOption);
       try {
-        measure(config, dir, rows, warmup, out);
+        measure(config, dir, rows, warmup, directIo, out);
       } finally {
         if (outOption == null) {
           deleteTree(dir);
@@ -110,36 +122,57 @@ public final class GeneratorBench {
         "  --out DIR       Folder to write to; the measured round is kept in DIR/lake (default: a"
             + " temporary directory, deleted after)",
         "  --seed N        Random seed (default " + GeneratorConfig.DEFAULT_SEED + ")",
-        "  --warmup N      Warm-up rounds before the measured one, 0-100 (default " + DEFAULT_WARMUP + ")",
+        "  --warmup N|auto Warm-up rounds before the measured one, 0-100, or auto: until a round compiles",
+        "                  for less than " + JIT_QUIET_MILLIS + " ms (" + MIN_AUTO_WARMUP + "-" + MAX_AUTO_WARMUP
+            + " rounds) (default auto)",
+        "  --compression none|gzip  Part files as .csv or .csv.gz (default none)",
+        "  --no-direct-io  Write through the page cache instead of with direct I/O (default: direct I/O",
+        "                  where the file system takes it)",
         "  --help          Print this help",
         "",
         "Reports: rows (data lines written), bytes, files, wall s, rows/s, CPU s of the whole process",
         "(JIT and GC included) and rows/s per core (rows / CPU s), worker CPU s (generator threads",
-        "only) and rows/s per worker core, MB/s (bytes / wall s), peak RSS (VmHWM).",
+        "only) and rows/s per worker core, MB/s (bytes / wall s), JIT and GC ms of the measured round,",
+        "peak RSS (VmHWM).",
         "Exit codes: 0 done, 1 the output could not be written, 2 invalid arguments.",
         "");
   }
 
-  private static void measure(GeneratorConfig config, Path dir, long rows, int warmup, PrintStream out)
-      throws IOException {
-    out.printf(Locale.ROOT, "Generator benchmark: %,d rows, %d thread(s), seed %d, %d warm-up round(s), %d"
-            + " processor(s), out %s%n",
-        rows, config.threads(), config.seed(), warmup, Runtime.getRuntime().availableProcessors(), dir);
-    for (int i = 1; i <= warmup; i++) {
+  private static void measure(GeneratorConfig config, Path dir, long rows, int warmup, boolean directIo,
+      PrintStream out) throws IOException {
+    out.printf(Locale.ROOT, "Generator benchmark: %,d rows, %d thread(s), seed %d, %s warm-up, %d processor(s),"
+            + " %s, %s, out %s%n",
+        rows, config.threads(), config.seed(), warmup < 0 ? "auto" : warmup + " round(s) of", 
+        Runtime.getRuntime().availableProcessors(), config.compression().optionValue(),
+        directIo ? "direct I/O" : "page cache", dir);
+    int rounds = warmup < 0 ? MAX_AUTO_WARMUP : warmup;
+    for (int i = 1; i <= rounds; i++) {
       // Each round writes a fresh folder, so no round pays for replacing the previous round's files.
       Path warmupDir = dir.resolve("warmup-" + i);
-      GenerationSummary summary =
-          new PaymentGenerator(config).generate(new LocalDirectoryTarget(warmupDir), GenerationListener.NONE);
+      long jitBefore = jitMillis();
+      GenerationSummary summary = new PaymentGenerator(config)
+          .generate(new LocalDirectoryTarget(warmupDir, directIo), GenerationListener.NONE);
       deleteTree(warmupDir);
-      out.printf(Locale.ROOT, "  warm-up %d: %,d rows in %.3f s%n", i, summary.dataLines(),
-          summary.elapsed().toNanos() / 1e9);
+      long jit = jitMillis() - jitBefore;
+      out.printf(Locale.ROOT, "  warm-up %d: %,d rows in %.3f s, JIT %d ms%n", i, summary.dataLines(),
+          summary.elapsed().toNanos() / 1e9, jit);
+      if (warmup < 0 && i >= MIN_AUTO_WARMUP && jit >= 0 && jit < JIT_QUIET_MILLIS) {
+        break;
+      }
     }
+    // As JMH does between iterations: the warm-up rounds' garbage is collected before, not during,
+    // the measured round (a run of its own would not carry it).
+    System.gc();
+    long jitBefore = jitMillis();
+    long gcBefore = gcMillis();
     long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
-    GenerationSummary summary =
-        new PaymentGenerator(config).generate(new LocalDirectoryTarget(dir.resolve("lake")), GenerationListener.NONE);
+    GenerationSummary summary = new PaymentGenerator(config)
+        .generate(new LocalDirectoryTarget(dir.resolve("lake"), directIo), GenerationListener.NONE);
     long wallNanos = System.nanoTime() - started;
     long cpuNanos = processCpuNanos() - cpuBefore;
+    long jit = jitMillis() - jitBefore;
+    long gc = gcMillis() - gcBefore;
 
     double wall = wallNanos / 1e9;
     double workerCpu = summary.workerCpu().toNanos() / 1e9;
@@ -163,6 +196,8 @@ public final class GeneratorBench {
       out.printf(Locale.ROOT, "  worker cpu s       n/a%n");
     }
     out.printf(Locale.ROOT, "  MB/s               %.1f%n", summary.bytes() / 1e6 / wall);
+    out.printf(Locale.ROOT, "  JIT ms             %s (compilation during the measured round)%n", jit < 0 ? "n/a" : jit);
+    out.printf(Locale.ROOT, "  GC ms              %d%n", gc);
     out.printf(Locale.ROOT, "  peak RSS           %s (VmHWM, whole run)%n", peakRss());
   }
 
@@ -173,6 +208,21 @@ public final class GeneratorBench {
       return sun.getProcessCpuTime();
     }
     return -1;
+  }
+
+  /** Total JIT compilation time so far, or -1 when the JVM does not report it. */
+  static long jitMillis() {
+    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+  }
+
+  /** Total garbage collection time so far. */
+  static long gcMillis() {
+    long total = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   /** Peak resident set size from {@code VmHWM} of {@code /proc/self/status}, or "n/a". */

@@ -61,14 +61,17 @@ class CardFactoryTest {
     assertThat(brands.get(CardBrand.VISA)).isGreaterThan(brands.get(CardBrand.MASTERCARD));
   }
 
-  @Test
-  void hashIsHmacSha256OfThePanDigits() throws Exception {
-    CardFactory factory = new CardFactory(KEY);
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {KEY, "exactly-sixteen!",
+      "a key longer than the sixty-four byte block of SHA-256, so HMAC hashes it first: 0123456789"})
+  void hashIsHmacSha256OfThePanDigitsAsTheJdkComputesIt(String key) throws Exception {
+    CardFactory factory = new CardFactory(key);
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String pan = "4111111111111111";
-    String expected = HexFormat.of().formatHex(mac.doFinal(pan.getBytes(StandardCharsets.US_ASCII)));
-    assertThat(factory.hmacHex(pan)).isEqualTo(expected);
+    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    for (String pan : new String[] {"4111111111111111", "378282246310005", "6011000990139424", "5555555555554444"}) {
+      String expected = HexFormat.of().formatHex(mac.doFinal(pan.getBytes(StandardCharsets.US_ASCII)));
+      assertThat(factory.hmacHex(pan)).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -23,7 +23,9 @@ class GeneratorBenchTest {
         .contains("--threads N", "(default: available processors")
         .contains("--out DIR", "temporary directory, deleted after")
         .contains("--seed N", "(default 42)")
-        .contains("--warmup N", "(default 2)")
+        .contains("--warmup N|auto", "(default auto)")
+        .contains("--compression none|gzip", "(default none)")
+        .contains("--no-direct-io")
         .contains("--help");
   }
 
@@ -32,7 +34,7 @@ class GeneratorBenchTest {
     assertThat(run("--rows", "7000", "--threads", "1", "--warmup", "0", "--out", temp.toString())).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("rows ", "bytes ", "files ", "wall s ", "rows/s ", "cpu s ", "rows/s/core ", "worker cpu s ",
-            "MB/s ", "peak RSS ");
+            "MB/s ", "JIT ms ", "GC ms ", "peak RSS ");
     assertThat(temp.resolve("lake/raw/payments/ingest_date=2026-10-05/part-00000.csv")).isRegularFile();
   }
 
