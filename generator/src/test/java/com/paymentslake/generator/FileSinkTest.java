@@ -1,6 +1,7 @@
 package com.paymentslake.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,5 +44,21 @@ class FileSinkTest {
       }
     }
     assertThat(Files.readAllBytes(file)).isEqualTo(data);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aClosedSinkRefusesWritesAndItsBufferServesTheNextFileCleanly() throws IOException {
+    Path first = temp.resolve("first.csv");
+    FileSink sink = FileSink.create(first, true);
+    sink.write(new byte[] {'a', 'b', 'c'});
+    sink.close();
+    assertThatThrownBy(() -> sink.write('d')).isInstanceOf(IOException.class)
+        .hasMessage("File " + first + " is already closed");
+    Path second = temp.resolve("second.csv");
+    try (FileSink next = FileSink.create(second, true)) {
+      next.write(new byte[] {'x'});
+    }
+    assertThat(Files.readAllBytes(first)).containsExactly('a', 'b', 'c');
+    assertThat(Files.readAllBytes(second)).containsExactly('x');
   }
 }
