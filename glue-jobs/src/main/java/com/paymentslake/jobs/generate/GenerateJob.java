@@ -53,6 +53,12 @@ public final class GenerateJob {
   static final String NO_DEFECTS = "no-defects";
   static final String ROWS_PER_FILE = "rows-per-file";
   static final String COMPRESSION = "compression";
+  /**
+   * The generator's {@code --mode} under a name AWS Glue does not reserve: Glue lists {@code --mode}
+   * among its own job arguments, which jobs must not set.
+   */
+  static final String GENERATION_MODE = "generation-mode";
+  private static final String MODE = "mode";
 
   /** Options of {@code ./lake generate} that mean nothing in this job, with the reason. */
   static final Map<String, String> REFUSED = refused();
@@ -98,6 +104,14 @@ public final class GenerateJob {
         continue;
       }
       arguments.optional(key).ifPresent(value -> values.put("--" + key, value));
+    }
+    String generationMode = values.remove("--" + GENERATION_MODE);
+    if (generationMode != null) {
+      if (values.containsKey("--" + MODE)) {
+        throw invalid("arguments --" + MODE + " and --" + GENERATION_MODE + " name the same setting; give one"
+            + " (on AWS Glue --" + GENERATION_MODE + ", as Glue reserves --" + MODE + ")", null);
+      }
+      values.put("--" + MODE, generationMode);
     }
     String noDefects = values.remove("--" + NO_DEFECTS);
     if (noDefects != null) {
@@ -294,6 +308,10 @@ public final class GenerateJob {
         default -> line[1];
       };
       arguments.put(key, "optional: " + help);
+      if (key.equals(MODE)) {
+        arguments.put(GENERATION_MODE, "optional: the same as --" + MODE + ", under a name AWS Glue does not"
+            + " reserve (use it on Glue)");
+      }
     }
     for (DefectKind kind : DefectKind.values()) {
       String key = "rate-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');

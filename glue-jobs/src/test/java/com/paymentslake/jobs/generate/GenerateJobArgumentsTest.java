@@ -93,6 +93,15 @@ class GenerateJobArgumentsTest {
     assertThat(nightly.generator().startDate()).isEqualTo(LocalDate.parse("2026-11-03"));
     assertThat(nightly.generator().endDate()).isEqualTo(LocalDate.parse("2026-11-09"));
 
+    // On Glue, which reserves --mode, the same setting goes by --generation-mode.
+    GenerateConfig onGlue = parse("--lake-root", "s3://lake", "--generation-mode", "initial-load",
+        "--start-date", "2024-01-01", "--end-date", "2024-01-31");
+    assertThat(onGlue.mode()).isEqualTo(GenerationMode.INITIAL_LOAD);
+    assertThat(onGlue.generator().days()).isEqualTo(31);
+    assertThatThrownBy(() -> parse("--lake-root", "s3://lake", "--mode", "nightly", "--generation-mode", "nightly"))
+        .hasMessage("INVALID_ARGUMENT: job generate: arguments --mode and --generation-mode name the same setting;"
+            + " give one (on AWS Glue --generation-mode, as Glue reserves --mode)");
+
     GenerateConfig sized = parse("--lake-root", "s3://lake", "--days", "2", "--target-size", "20MB");
     assertThat(sized.targetBytes()).isEqualTo(OptionalLong.of(20_000_000));
     assertThat(sized.generator().rowsPerDay()).isBetween(20_000L, 60_000L);
@@ -137,7 +146,7 @@ class GenerateJobArgumentsTest {
         .isInstanceOf(JobFailure.class)
         .hasMessageStartingWith("INVALID_ARGUMENT: job generate: unknown argument --colour; allowed: --lake-root"
             + " (required: lake root URI, e.g. s3://bucket[/prefix], s3a://bucket or file:///tmp/lake), --mode (optional:"
-            + " range | initial-load | nightly")
+            + " Which ingest dates: range | initial-load | nightly")
         .hasMessageContaining("--rows-per-file (optional: Base rows per part file (job default 1000000, about 258 MB;"
             + " with --compression gzip 2000000, about 222 MB))")
         .hasMessageContaining("--no-defects (optional: true|false: Write clean data")
@@ -159,7 +168,7 @@ class GenerateJobArgumentsTest {
         .hasMessage("INVALID_ARGUMENT: job generate: Option --rows-per-file is 0 but must be an integer in [1, 100000000]");
     assertThatThrownBy(() -> parse("--lake-root", "s3://lake", "--mode", "nightly", "--days", "3"))
         .hasMessage("INVALID_ARGUMENT: job generate: Option --days cannot be used with --mode nightly, which always"
-            + " generates the 7 days before today");
+            + " generates the last 7 days (today UTC minus 7 .. yesterday)");
     assertThatThrownBy(() -> parse("--lake-root", "s3://lake", "--compression", "zstd"))
         .hasMessage("INVALID_ARGUMENT: job generate: Option --compression is 'zstd' but must be one of [none, gzip]");
     assertThatThrownBy(() -> parse("--lake-root", "s3://lake", "--rate-bad-currency", "2"))
