@@ -43,17 +43,8 @@ final class DefinitionVariants {
     TriggerDefinition start = definition.startTrigger();
     TriggerDefinition scheduled = new TriggerDefinition(
         start.name(), start.description(), TriggerDefinition.Type.SCHEDULED, cron, start.predicate(), start.actions());
-    return new WorkflowDefinition(
-        definition.name(),
-        definition.description(),
-        definition.defaultRunProperties(),
-        definition.maxConcurrentRuns(),
-        definition.jobs(),
-        definition.crawlers(),
-        definition.triggers().stream().map(trigger -> trigger == start ? scheduled : trigger).toList(),
-        definition.alertRules(),
-        definition.alertTopics(),
-        definition.standaloneJobs());
+    return definition.withTriggers(
+        definition.triggers().stream().map(trigger -> trigger == start ? scheduled : trigger).toList());
   }
 
   /**
@@ -75,16 +66,7 @@ final class DefinitionVariants {
         job.glueVersion(),
         workerType.orElse(job.workerType()),
         workers.orElse(job.numberOfWorkers()));
-    return new WorkflowDefinition(
-        definition.name(),
-        definition.description(),
-        definition.defaultRunProperties(),
-        definition.maxConcurrentRuns(),
-        definition.jobs(),
-        definition.crawlers(),
-        definition.triggers(),
-        definition.alertRules(),
-        definition.alertTopics(),
+    return definition.withStandaloneJobs(
         definition.standaloneJobs().stream().map(each -> each == job ? resized : each).toList());
   }
 

@@ -107,8 +107,6 @@ class LakeStackGuardsTest {
   }
 
   private static WorkflowDefinition withStandaloneJobs(JobDefinition... jobs) {
-    return new WorkflowDefinition(LAKE.name(), LAKE.description(), LAKE.defaultRunProperties(),
-        LAKE.maxConcurrentRuns(), LAKE.jobs(), LAKE.crawlers(), LAKE.triggers(), LAKE.alertRules(),
-        LAKE.alertTopics(), List.of(jobs));
+    return LAKE.withStandaloneJobs(List.of(jobs));
   }
 }

@@ -38,12 +38,7 @@ public record GenerationSummary(
     }
     Objects.requireNonNull(defects, "defects");
     ingestDates = List.copyOf(ingestDates);
-    EnumMap<DefectKind, Long> all = new EnumMap<>(DefectKind.class);
-    for (DefectKind kind : DefectKind.values()) {
-      all.put(kind, 0L);
-    }
-    all.putAll(defects);
-    defects = Collections.unmodifiableMap(all);
+    defects = everyKind(defects);
     Objects.requireNonNull(elapsed, "elapsed");
     Objects.requireNonNull(workerCpu, "workerCpu");
   }
@@ -51,5 +46,15 @@ public record GenerationSummary(
   /** Injected lines of all kinds. */
   public long defectLines() {
     return defects.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Counts per defect kind with every kind present (0 where absent), in kind order, unmodifiable. */
+  public static Map<DefectKind, Long> everyKind(Map<DefectKind, Long> counts) {
+    EnumMap<DefectKind, Long> all = new EnumMap<>(DefectKind.class);
+    for (DefectKind kind : DefectKind.values()) {
+      all.put(kind, 0L);
+    }
+    all.putAll(counts);
+    return Collections.unmodifiableMap(all);
   }
 }

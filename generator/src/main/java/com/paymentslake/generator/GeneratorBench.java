@@ -65,12 +65,14 @@ public final class GeneratorBench {
         out.print(help());
         return GeneratorCli.OK;
       }
-      rows = integer(values, "--rows", DEFAULT_ROWS, DAYS, MAX_ROWS);
-      threads = (int) integer(values, "--threads", Runtime.getRuntime().availableProcessors(), 1,
+      rows = GeneratorOptions.integer(values, "--rows", DEFAULT_ROWS, DAYS, MAX_ROWS);
+      threads = (int) GeneratorOptions.integer(values, "--threads", GeneratorConfig.defaultThreads(), 1,
           GeneratorConfig.MAX_THREADS);
-      seed = integer(values, "--seed", GeneratorConfig.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+      seed = GeneratorOptions.integer(values, "--seed", GeneratorConfig.DEFAULT_SEED, Long.MIN_VALUE,
+          Long.MAX_VALUE);
       String warmupText = values.getOrDefault("--warmup", "auto");
-      warmup = warmupText.strip().equalsIgnoreCase("auto") ? -1 : (int) integer(values, "--warmup", 0, 0, 100);
+      warmup = warmupText.strip().equalsIgnoreCase("auto") ? -1
+          : (int) GeneratorOptions.integer(values, "--warmup", 0, 0, 100);
       compression = values.containsKey("--compression")
           ? Compression.parse(values.get("--compression")) : Compression.NONE;
     } catch (IllegalArgumentException e) {
@@ -245,25 +247,6 @@ public final class GeneratorBench {
 
   private static Map<String, String> parse(String[] args) {
     return CliOptions.parse(args, OPTIONS::contains, FLAGS, String.join(", ", OPTIONS));
-  }
-
-  private static long integer(Map<String, String> values, String option, long fallback, long min, long max) {
-    String text = values.get(option);
-    if (text == null) {
-      return fallback;
-    }
-    long value;
-    try {
-      value = Long.parseLong(text.strip().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "Option " + option + " is '" + text + "' but must be an integer in [" + min + ", " + max + "]");
-    }
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          "Option " + option + " is " + value + " but must be an integer in [" + min + ", " + max + "]");
-    }
-    return value;
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -57,6 +57,18 @@ public record WorkflowDefinition(
     standaloneJobs = standaloneJobs == null ? List.of() : List.copyOf(standaloneJobs);
   }
 
+  /** The same definition with other triggers. */
+  public WorkflowDefinition withTriggers(List<TriggerDefinition> value) {
+    return new WorkflowDefinition(name, description, defaultRunProperties, maxConcurrentRuns, jobs, crawlers, value,
+        alertRules, alertTopics, standaloneJobs);
+  }
+
+  /** The same definition with other standalone jobs. */
+  public WorkflowDefinition withStandaloneJobs(List<JobDefinition> value) {
+    return new WorkflowDefinition(name, description, defaultRunProperties, maxConcurrentRuns, jobs, crawlers,
+        triggers, alertRules, alertTopics, value);
+  }
+
   /** A job of the workflow (one its triggers start), by name; standalone jobs are not among them. */
   public Optional<JobDefinition> job(String jobName) {
     return jobs.stream().filter(j -> j.name().equals(jobName)).findFirst();

@@ -1,10 +1,9 @@
 package com.paymentslake.jobs.generate;
 
 import com.paymentslake.contract.DefectKind;
+import com.paymentslake.generator.GenerationSummary;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,12 +35,7 @@ public record GenerateResult(
     Objects.requireNonNull(elapsed, "elapsed");
     ingestDates = List.copyOf(ingestDates);
     staleFilesDeleted = List.copyOf(staleFilesDeleted);
-    EnumMap<DefectKind, Long> all = new EnumMap<>(DefectKind.class);
-    for (DefectKind kind : DefectKind.values()) {
-      all.put(kind, 0L);
-    }
-    all.putAll(defects);
-    defects = Collections.unmodifiableMap(all);
+    defects = GenerationSummary.everyKind(defects);
   }
 
   /** Data lines per second of wall-clock time. */
