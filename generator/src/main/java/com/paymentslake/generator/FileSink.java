@@ -2,29 +2,38 @@ package com.paymentslake.generator;
 
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Writes a local file in large blocks from an aligned direct buffer, with direct I/O ({@code
- * O_DIRECT}) where the file system takes it.
+ * Writes a local file in large blocks from aligned direct buffers, with direct I/O ({@code
+ * O_DIRECT}) where the file system takes it, while the caller fills the next block.
  *
  * <p>Why: writing a generated file through the page cache copied every byte once more in the
  * kernel and streamed it through the CPU caches, evicting the generator's own working set (card
- * slots, merchants); on the 2-core build machine that cost a third of a row's CPU time. Direct I/O
- * in 1 MiB blocks hands the buffer to the device instead (measured: about 0.04 CPU s per 258 MB
- * against 0.1-0.14 through the page cache, and no cache pollution). Direct writes wait for the
- * device, so they trade some wall time per thread for CPU; with several threads the waits overlap
- * the other threads' generation.
+ * slots, merchants). Direct I/O in 1 MiB blocks hands the buffer to the device instead (measured
+ * here: about 0.04 CPU s per 258 MB against 0.1-0.14 through the page cache; 64 KiB direct writes
+ * cost more than the page cache, so blocks are large). Direct writes wait for the device, so a
+ * full block is written by a background writer thread while the generating thread fills a second
+ * buffer: the wait overlaps generation instead of adding to it.
  *
  * <p>Direct I/O needs the buffer address, the file offset and the length aligned to the device's
- * block size: full buffers are; the last, partial block of a file goes through a second, buffered
- * channel. Where the file system refuses {@code O_DIRECT} (tmpfs on older kernels, some network
- * file systems), or a direct write fails, the sink continues with ordinary buffered writes from
- * the same buffer: the bytes are the same either way.
+ * block size: full blocks are; the last, partial block of a file goes through a buffered channel.
+ * Where the file system refuses {@code O_DIRECT} (tmpfs on older kernels, some network file
+ * systems), or a direct write fails, the sink continues with ordinary buffered writes: the bytes
+ * are the same either way.
+ *
+ * <p>Not thread-safe: one sink per writing thread at a time. The channel is used by at most one
+ * thread at a time (the writer, or the owner once the writer's block is done).
  */
 final class FileSink extends OutputStream {
   /** Bytes per write: large writes amortize the per-request cost of direct I/O. */
@@ -32,37 +41,43 @@ final class FileSink extends OutputStream {
   /** Alignment of buffer address, offsets and lengths for direct I/O (a multiple of any sector). */
   static final int ALIGNMENT = 4096;
 
+  /** Writes full blocks in the background; daemon, so it never keeps a JVM alive. */
+  private static final ExecutorService WRITER = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "file-sink-writer");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  /**
+   * Each generating thread's pair of block buffers, reused from file to file: fresh native memory
+   * per file would be zeroed, and freed only when the garbage collector gets to it.
+   */
+  private static final ThreadLocal<ByteBuffer[]> SPARE = ThreadLocal.withInitial(() -> new ByteBuffer[2]);
+
   private final Path path;
-  private final ByteBuffer buffer;
+  /** The buffer being filled, and the one the writer may still be writing. */
+  private ByteBuffer filling;
+  private ByteBuffer other;
+  private Future<?> pending;
   private FileChannel channel;
   private boolean direct;
   private long position;
   private boolean closed;
-
-  /**
-   * Each writing thread's block buffer, reused from file to file: a fresh 1 MiB of native memory
-   * per file would be zeroed, and freed only when the garbage collector gets to it.
-   */
-  private static final ThreadLocal<ByteBuffer[]> SPARE = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
 
   private FileSink(Path path, FileChannel channel, boolean direct) {
     this.path = path;
     this.channel = channel;
     this.direct = direct;
     ByteBuffer[] spare = SPARE.get();
-    ByteBuffer reused = spare[0];
+    this.filling = spare[0] != null ? spare[0] : newBuffer();
+    this.other = spare[1] != null ? spare[1] : newBuffer();
     spare[0] = null;
-    this.buffer = reused != null ? reused : ByteBuffer.allocateDirect(BLOCK_BYTES + ALIGNMENT).alignedSlice(ALIGNMENT);
-    this.buffer.clear();
-    this.buffer.limit(BLOCK_BYTES);
+    spare[1] = null;
+    filling.clear().limit(BLOCK_BYTES);
   }
 
-  /** Hands the buffer back to this thread for its next file. */
-  private void release() {
-    ByteBuffer[] spare = SPARE.get();
-    if (spare[0] == null) {
-      spare[0] = buffer;
-    }
+  private static ByteBuffer newBuffer() {
+    return ByteBuffer.allocateDirect(BLOCK_BYTES + ALIGNMENT).alignedSlice(ALIGNMENT);
   }
 
   /**
@@ -92,9 +107,9 @@ final class FileSink extends OutputStream {
   @Override
   public void write(int b) throws IOException {
     ensureOpen();
-    buffer.put((byte) b);
-    if (!buffer.hasRemaining()) {
-      writeBuffer();
+    filling.put((byte) b);
+    if (!filling.hasRemaining()) {
+      submitBlock();
     }
   }
 
@@ -102,44 +117,78 @@ final class FileSink extends OutputStream {
   public void write(byte[] b, int off, int len) throws IOException {
     ensureOpen();
     while (len > 0) {
-      int n = Math.min(len, buffer.remaining());
-      buffer.put(b, off, n);
+      int n = Math.min(len, filling.remaining());
+      filling.put(b, off, n);
       off += n;
       len -= n;
-      if (!buffer.hasRemaining()) {
-        writeBuffer();
+      if (!filling.hasRemaining()) {
+        submitBlock();
       }
     }
   }
 
   private void ensureOpen() throws IOException {
     if (closed) {
-      throw new IOException("File " + path + " is already closed"); // its buffer may serve another file now
+      throw new IOException("File " + path + " is already closed"); // its buffers may serve another file now
     }
   }
 
-  /** Writes the whole buffer (a multiple of the alignment, or anything when buffered). */
-  private void writeBuffer() throws IOException {
-    buffer.flip();
-    writeFully(buffer);
-    buffer.clear();
-    buffer.limit(BLOCK_BYTES);
+  /** Hands the full buffer to the writer and continues in the other one, once that one is free. */
+  private void submitBlock() throws IOException {
+    awaitPending();
+    ByteBuffer block = filling;
+    block.flip();
+    long at = position;
+    position += block.remaining();
+    pending = WRITER.submit(() -> {
+      try {
+        writeFully(block, at);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    filling = other;
+    other = block;
+    filling.clear().limit(BLOCK_BYTES);
   }
 
-  private void writeFully(ByteBuffer source) throws IOException {
+  /** Waits for the block in the writer; rethrows its failure. */
+  private void awaitPending() throws IOException {
+    if (pending == null) {
+      return;
+    }
+    try {
+      pending.get();
+      pending = null;
+    } catch (ExecutionException e) {
+      pending = null;
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw new IOException("Cannot write " + path + ": " + cause, cause);
+    } catch (InterruptedException e) {
+      // pending stays set: the writer may still use its buffer, which release() then leaves alone
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("Interrupted while writing " + path);
+    }
+  }
+
+  /** Writes the buffer's remaining bytes at the file offset; falls back to buffered writes. */
+  private void writeFully(ByteBuffer source, long at) throws IOException {
     while (source.hasRemaining()) {
       try {
-        position += channel.write(source, position);
+        at += channel.write(source, at);
       } catch (IOException e) {
         if (!direct) {
           throw e;
         }
-        fallBackToBuffered(); // a direct write was refused: the same bytes, buffered
+        reopenBuffered(); // a direct write was refused: the same bytes, buffered
       }
     }
   }
 
-  private void fallBackToBuffered() throws IOException {
+  private void reopenBuffered() throws IOException {
     channel.close();
     channel = FileChannel.open(path, StandardOpenOption.WRITE);
     direct = false;
@@ -153,21 +202,20 @@ final class FileSink extends OutputStream {
     }
     closed = true;
     try {
-      buffer.flip();
+      awaitPending();
+      filling.flip();
       if (direct) {
-        int aligned = buffer.remaining() - buffer.remaining() % ALIGNMENT;
-        ByteBuffer whole = buffer.duplicate();
+        int aligned = filling.remaining() - filling.remaining() % ALIGNMENT;
+        ByteBuffer whole = filling.duplicate();
         whole.limit(aligned);
-        writeFully(whole);
-        buffer.position(aligned);
-        if (buffer.hasRemaining() && direct) {
-          // The last partial block cannot go direct: append it through the page cache.
-          channel.close();
-          channel = FileChannel.open(path, StandardOpenOption.WRITE);
-          direct = false;
+        writeFully(whole, position);
+        position += aligned;
+        filling.position(aligned);
+        if (filling.hasRemaining() && direct) {
+          reopenBuffered(); // the last partial block cannot go direct
         }
       }
-      writeFully(buffer);
+      writeFully(filling, position);
     } finally {
       channel.close();
       release();
@@ -181,9 +229,24 @@ final class FileSink extends OutputStream {
     }
     closed = true;
     try {
-      channel.close();
+      awaitPending();
+    } catch (IOException e) {
+      // discarded anyway
     } finally {
+      channel.close();
       release();
+    }
+  }
+
+  /** Hands the buffers back to this thread for its next file. */
+  private void release() {
+    if (pending != null) {
+      return; // the writer may still use a buffer (interrupted wait): let the garbage collector have them
+    }
+    ByteBuffer[] spare = SPARE.get();
+    if (spare[0] == null && spare[1] == null) {
+      spare[0] = filling;
+      spare[1] = other;
     }
   }
 }

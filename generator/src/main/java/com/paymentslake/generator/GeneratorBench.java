@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <p>The rows are spread over one week from Monday {@value #START_DATE} (a month without seasonal
  * weight), so {@code rowsPerDay = ceil(rows / 7)}; lines written include the extra lines of the
  * defects (duplicates, replays) and the schema-drift files, about 1% more than {@code --rows}. Warm-up
- * rounds run the same generation first so the measured round sees JIT-compiled code.
+ * rounds run the same generation first so the measured rounds see JIT-compiled code; the figures
+ * are those of the median measured round.
  *
  * <p>Exit codes: 0 done, 1 the output could not be written, 2 invalid arguments.
  */
@@ -35,6 +36,8 @@ public final class GeneratorBench {
    * most {@value #MAX_AUTO_WARMUP} rounds.
    */
   static final int JIT_QUIET_MILLIS = 20;
+  /** Measured rounds: the figures are the median round's, as this machine's speed drifts. */
+  static final int DEFAULT_ROUNDS = 3;
   static final int MIN_AUTO_WARMUP = 2;
   static final int MAX_AUTO_WARMUP = 12;
   static final String START_DATE = "2026-10-05";
@@ -43,7 +46,8 @@ public final class GeneratorBench {
 
   private static final List<String> FLAGS = List.of("--help", "--no-direct-io");
   private static final List<String> OPTIONS =
-      List.of("--rows", "--threads", "--out", "--seed", "--warmup", "--compression", "--no-direct-io", "--help");
+      List.of("--rows", "--threads", "--out", "--seed", "--warmup", "--rounds", "--compression", "--no-direct-io",
+          "--help");
 
   private GeneratorBench() {}
 
@@ -58,6 +62,7 @@ public final class GeneratorBench {
     int threads;
     long seed;
     int warmup;
+    int rounds;
     Compression compression;
     try {
       values = parse(args);
@@ -73,6 +78,7 @@ public final class GeneratorBench {
       String warmupText = values.getOrDefault("--warmup", "auto");
       warmup = warmupText.strip().equalsIgnoreCase("auto") ? -1
           : (int) GeneratorOptions.integer(values, "--warmup", 0, 0, 100);
+      rounds = (int) GeneratorOptions.integer(values, "--rounds", DEFAULT_ROUNDS, 1, 50);
       compression = values.containsKey("--compression")
           ? Compression.parse(values.get("--compression")) : Compression.NONE;
     } catch (IllegalArgumentException e) {
@@ -86,7 +92,7 @@ public final class GeneratorBench {
     try {
       Path dir = outOption == null ? Files.createTempDirectory("generator-bench") : Path.of(outOption);
       try {
-        measure(config, dir, rows, warmup, directIo, out);
+        measure(config, dir, rows, warmup, rounds, directIo, out);
       } finally {
         if (outOption == null) {
           deleteTree(dir);
@@ -121,12 +127,14 @@ public final class GeneratorBench {
         "  --rows N        Base rows to generate, " + DAYS + "-" + MAX_ROWS + " (default " + DEFAULT_ROWS + ")",
         "  --threads N     Worker threads, 1-" + GeneratorConfig.MAX_THREADS
             + " (default: available processors, here " + Runtime.getRuntime().availableProcessors() + ")",
-        "  --out DIR       Folder to write to; the measured round is kept in DIR/lake (default: a"
+        "  --out DIR       Folder to write to; the last measured round is kept in DIR/lake (default: a"
             + " temporary directory, deleted after)",
         "  --seed N        Random seed (default " + GeneratorConfig.DEFAULT_SEED + ")",
         "  --warmup N|auto Warm-up rounds before the measured one, 0-100, or auto: until a round compiles",
         "                  for less than " + JIT_QUIET_MILLIS + " ms (" + MIN_AUTO_WARMUP + "-" + MAX_AUTO_WARMUP
             + " rounds) (default auto)",
+        "  --rounds N      Measured rounds, 1-50; the figures are the median round's (default " + DEFAULT_ROUNDS
+            + ")",
         "  --compression none|gzip  Part files as .csv or .csv.gz (default none)",
         "  --no-direct-io  Write through the page cache instead of with direct I/O (default: direct I/O",
         "                  where the file system takes it)",
@@ -134,21 +142,21 @@ public final class GeneratorBench {
         "",
         "Reports: rows (data lines written), bytes, files, wall s, rows/s, CPU s of the whole process",
         "(JIT and GC included) and rows/s per core (rows / CPU s), worker CPU s (generator threads",
-        "only) and rows/s per worker core, MB/s (bytes / wall s), JIT and GC ms of the measured round,",
+        "only) and rows/s per worker core, MB/s (bytes / wall s), JIT and GC ms, of the median round,",
         "peak RSS (VmHWM).",
         "Exit codes: 0 done, 1 the output could not be written, 2 invalid arguments.",
         "");
   }
 
-  private static void measure(GeneratorConfig config, Path dir, long rows, int warmup, boolean directIo,
-      PrintStream out) throws IOException {
+  private static void measure(GeneratorConfig config, Path dir, long rows, int warmup, int measuredRounds,
+      boolean directIo, PrintStream out) throws IOException {
     out.printf(Locale.ROOT, "Generator benchmark: %,d rows, %d thread(s), seed %d, %s warm-up, %d processor(s),"
             + " %s, %s, out %s%n",
         rows, config.threads(), config.seed(), warmup < 0 ? "auto" : warmup + " round(s) of", 
         Runtime.getRuntime().availableProcessors(), config.compression().optionValue(),
         directIo ? "direct I/O" : "page cache", dir);
-    int rounds = warmup < 0 ? MAX_AUTO_WARMUP : warmup;
-    for (int i = 1; i <= rounds; i++) {
+    int warmupRounds = warmup < 0 ? MAX_AUTO_WARMUP : warmup;
+    for (int i = 1; i <= warmupRounds; i++) {
       // Each round writes a fresh folder, so no round pays for replacing the previous round's files.
       Path warmupDir = dir.resolve("warmup-" + i);
       long jitBefore = jitMillis();
@@ -162,31 +170,35 @@ public final class GeneratorBench {
         break;
       }
     }
-    // As JMH does between iterations: the warm-up rounds' garbage is collected before, not during,
-    // the measured round (a run of its own would not carry it).
-    System.gc();
-    long jitBefore = jitMillis();
-    long gcBefore = gcMillis();
-    long cpuBefore = processCpuNanos();
-    long started = System.nanoTime();
-    GenerationSummary summary = new PaymentGenerator(config)
-        .generate(new LocalDirectoryTarget(dir.resolve("lake"), directIo), GenerationListener.NONE);
-    long wallNanos = System.nanoTime() - started;
-    long cpuNanos = processCpuNanos() - cpuBefore;
-    long jit = jitMillis() - jitBefore;
-    long gc = gcMillis() - gcBefore;
-
-    double wall = wallNanos / 1e9;
-    double workerCpu = summary.workerCpu().toNanos() / 1e9;
+    int rounds = measuredRounds;
+    List<Measurement> measured = new java.util.ArrayList<>();
+    for (int i = 1; i <= rounds; i++) {
+      // The last round's files stay in DIR/lake; earlier ones are deleted like the warm-ups'.
+      Path roundDir = i == rounds ? dir.resolve("lake") : dir.resolve("measured-" + i);
+      Measurement m = measureOnce(config, roundDir, directIo);
+      if (i < rounds) {
+        deleteTree(roundDir);
+      }
+      out.printf(Locale.ROOT, "  round %d: cpu %.3f s (%,.0f rows/s/core), worker cpu %.3f s, wall %.3f s, JIT %s ms,"
+              + " GC %d ms%n", i, m.cpuSeconds(), m.rowsPerCore(), m.workerCpuSeconds(), m.wallSeconds(),
+          m.jitMillis() < 0 ? "n/a" : m.jitMillis(), m.gcMillis());
+      measured.add(m);
+    }
+    List<Measurement> byCpu = new java.util.ArrayList<>(measured);
+    byCpu.sort(java.util.Comparator.comparingDouble(Measurement::cpuSeconds));
+    Measurement m = byCpu.get(byCpu.size() / 2);
+    GenerationSummary summary = m.summary();
+    double wall = m.wallSeconds();
+    double workerCpu = m.workerCpuSeconds();
+    out.printf(Locale.ROOT, "Median of %d measured round(s), by process cpu:%n", rounds);
     out.printf(Locale.ROOT, "  rows               %,d%n", summary.dataLines());
     out.printf(Locale.ROOT, "  bytes              %,d (%.1f MB)%n", summary.bytes(), summary.bytes() / 1e6);
     out.printf(Locale.ROOT, "  files              %d%n", summary.files());
     out.printf(Locale.ROOT, "  wall s             %.3f%n", wall);
     out.printf(Locale.ROOT, "  rows/s             %,.0f%n", summary.dataLines() / wall);
-    if (cpuBefore >= 0 && cpuNanos >= 0) {
-      double cpu = cpuNanos / 1e9;
-      out.printf(Locale.ROOT, "  cpu s              %.3f (whole process: workers, JIT, GC)%n", cpu);
-      out.printf(Locale.ROOT, "  rows/s/core        %,.0f (rows / process cpu s)%n", summary.dataLines() / Math.max(cpu, 1e-9));
+    if (m.cpuSeconds() >= 0) {
+      out.printf(Locale.ROOT, "  cpu s              %.3f (whole process: workers, JIT, GC)%n", m.cpuSeconds());
+      out.printf(Locale.ROOT, "  rows/s/core        %,.0f (rows / process cpu s)%n", m.rowsPerCore());
     } else {
       out.printf(Locale.ROOT, "  cpu s              n/a%n");
       out.printf(Locale.ROOT, "  rows/s/core        n/a%n");
@@ -198,8 +210,9 @@ public final class GeneratorBench {
       out.printf(Locale.ROOT, "  worker cpu s       n/a%n");
     }
     out.printf(Locale.ROOT, "  MB/s               %.1f%n", summary.bytes() / 1e6 / wall);
-    out.printf(Locale.ROOT, "  JIT ms             %s (compilation during the measured round)%n", jit < 0 ? "n/a" : jit);
-    out.printf(Locale.ROOT, "  GC ms              %d%n", gc);
+    out.printf(Locale.ROOT, "  JIT ms             %s (compilation during the round)%n",
+        m.jitMillis() < 0 ? "n/a" : m.jitMillis());
+    out.printf(Locale.ROOT, "  GC ms              %d%n", m.gcMillis());
     out.printf(Locale.ROOT, "  peak RSS           %s (VmHWM, whole run)%n", peakRss());
   }
 
@@ -210,6 +223,34 @@ public final class GeneratorBench {
       return sun.getProcessCpuTime();
     }
     return -1;
+  }
+
+  /** One measured round: its summary, wall and CPU seconds, JIT and GC milliseconds. */
+  private record Measurement(GenerationSummary summary, double wallSeconds, double cpuSeconds, long jitMillis,
+      long gcMillis) {
+    double workerCpuSeconds() {
+      return summary.workerCpu().toNanos() / 1e9;
+    }
+
+    double rowsPerCore() {
+      return cpuSeconds > 0 ? summary.dataLines() / cpuSeconds : 0;
+    }
+  }
+
+  private static Measurement measureOnce(GeneratorConfig config, Path dir, boolean directIo) throws IOException {
+    // As JMH does between iterations: earlier rounds' garbage is collected before, not during, the
+    // round (a run of its own would not carry it).
+    System.gc();
+    long jitBefore = jitMillis();
+    long gcBefore = gcMillis();
+    long cpuBefore = processCpuNanos();
+    long started = System.nanoTime();
+    GenerationSummary summary =
+        new PaymentGenerator(config).generate(new LocalDirectoryTarget(dir, directIo), GenerationListener.NONE);
+    long wallNanos = System.nanoTime() - started;
+    long cpuNanos = processCpuNanos() - cpuBefore;
+    return new Measurement(summary, wallNanos / 1e9, cpuBefore >= 0 && cpuNanos >= 0 ? cpuNanos / 1e9 : -1,
+        jitBefore < 0 ? -1 : jitMillis() - jitBefore, gcMillis() - gcBefore);
   }
 
   /** Total JIT compilation time so far, or -1 when the JVM does not report it. */

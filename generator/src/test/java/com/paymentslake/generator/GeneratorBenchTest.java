@@ -24,6 +24,7 @@ class GeneratorBenchTest {
         .contains("--out DIR", "temporary directory, deleted after")
         .contains("--seed N", "(default 42)")
         .contains("--warmup N|auto", "(default auto)")
+        .contains("--rounds N", "(default 3)")
         .contains("--compression none|gzip", "(default none)")
         .contains("--no-direct-io")
         .contains("--help");
@@ -31,7 +32,9 @@ class GeneratorBenchTest {
 
   @Test
   void smallRunReportsEveryFigure() {
-    assertThat(run("--rows", "7000", "--threads", "1", "--warmup", "0", "--out", temp.toString())).isZero();
+    assertThat(run("--rows", "7000", "--threads", "1", "--warmup", "0", "--rounds", "2", "--out", temp.toString()))
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("  round 1: ", "  round 2: ", "Median of 2 measured round(s)");
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("rows ", "bytes ", "files ", "wall s ", "rows/s ", "cpu s ", "rows/s/core ", "worker cpu s ",
             "MB/s ", "JIT ms ", "GC ms ", "peak RSS ");
