@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 public final class GeneratorBench {
   static final long DEFAULT_ROWS = 1_000_000;
   /**
-   * Warm-up by default until the JIT is done: rounds run until one compiles for less than {@value
-   * #JIT_QUIET_MILLIS} ms (C2 keeps compiling for several rounds on 2 cores, and the compiler
+   * Warm-up by default until the JIT is done: rounds run until two in a row compile for less than
+   * {@value #JIT_QUIET_MILLIS} ms (C2 keeps compiling for several rounds on 2 cores, and the compiler
    * threads' CPU would otherwise count as the generator's), at least {@value #MIN_AUTO_WARMUP}, at
    * most {@value #MAX_AUTO_WARMUP} rounds.
    */
@@ -39,7 +39,7 @@ public final class GeneratorBench {
   /** Measured rounds: the figures are the median round's, as this machine's speed drifts. */
   static final int DEFAULT_ROUNDS = 3;
   static final int MIN_AUTO_WARMUP = 2;
-  static final int MAX_AUTO_WARMUP = 12;
+  static final int MAX_AUTO_WARMUP = 15;
   static final String START_DATE = "2026-10-05";
   static final int DAYS = 7;
   static final long MAX_ROWS = GeneratorConfig.MAX_ROWS_PER_DAY;
@@ -130,9 +130,9 @@ public final class GeneratorBench {
         "  --out DIR       Folder to write to; the last measured round is kept in DIR/lake (default: a"
             + " temporary directory, deleted after)",
         "  --seed N        Random seed (default " + GeneratorConfig.DEFAULT_SEED + ")",
-        "  --warmup N|auto Warm-up rounds before the measured one, 0-100, or auto: until a round compiles",
-        "                  for less than " + JIT_QUIET_MILLIS + " ms (" + MIN_AUTO_WARMUP + "-" + MAX_AUTO_WARMUP
-            + " rounds) (default auto)",
+        "  --warmup N|auto Warm-up rounds before the measured ones, 0-100, or auto: until two rounds in a",
+        "                  row compile for less than " + JIT_QUIET_MILLIS + " ms (" + MIN_AUTO_WARMUP + "-"
+            + MAX_AUTO_WARMUP + " rounds) (default auto)",
         "  --rounds N      Measured rounds, 1-50; the figures are the median round's (default " + DEFAULT_ROUNDS
             + ")",
         "  --compression none|gzip  Part files as .csv or .csv.gz (default none)",
@@ -156,6 +156,7 @@ public final class GeneratorBench {
         Runtime.getRuntime().availableProcessors(), config.compression().optionValue(),
         directIo ? "direct I/O" : "page cache", dir);
     int warmupRounds = warmup < 0 ? MAX_AUTO_WARMUP : warmup;
+    int quietRounds = 0;
     for (int i = 1; i <= warmupRounds; i++) {
       // Each round writes a fresh folder, so no round pays for replacing the previous round's files.
       Path warmupDir = dir.resolve("warmup-" + i);
@@ -166,7 +167,8 @@ public final class GeneratorBench {
       long jit = jitMillis() - jitBefore;
       out.printf(Locale.ROOT, "  warm-up %d: %,d rows in %.3f s, JIT %d ms%n", i, summary.dataLines(),
           summary.elapsed().toNanos() / 1e9, jit);
-      if (warmup < 0 && i >= MIN_AUTO_WARMUP && jit >= 0 && jit < JIT_QUIET_MILLIS) {
+      quietRounds = jit >= 0 && jit < JIT_QUIET_MILLIS ? quietRounds + 1 : 0;
+      if (warmup < 0 && i >= MIN_AUTO_WARMUP && quietRounds >= 2) {
         break;
       }
     }
