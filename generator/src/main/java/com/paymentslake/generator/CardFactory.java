@@ -28,7 +28,7 @@ final class CardFactory {
   static final double[] BRAND_CUMULATIVE = SplitMix64.cumulative(0.52, 0.32, 0.10, 0.06);
   private static final CardBrand[] BRANDS = CardBrand.values();
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  /** The shortest digit run {@link PanSafety} treats as a PAN. */
+  /** The shortest digit run {@link PanSafety} treats as a PAN . */
   static final int MIN_PAN_DIGITS = 13;
 
   private static final int SHA256_BLOCK = 64;
@@ -103,50 +103,19 @@ final class CardFactory {
    * is decimal with probability 10/16), so the string check runs for few cards.
    */
   static boolean mayLookLikeAPan(byte[] digest) {
-    // One bit per hex digit of the digest, set when the digit is decimal (nibble < 10), in text
-    // order within each 64-bit word; branch-free, as digests are random.
-    for (int word = 0; word < digest.length; word += 8) {
-      long decimal = 0;
-      for (int i = word; i < word + 8; i++) {
-        int b = digest[i] & 0xFF;
-        decimal = decimal << 2 | (long) ((b >>> 4) - 10 >>> 31) << 1 | ((b & 0xF) - 10 >>> 31);
-      }
-      // A run that crosses into the next word: carry this word's trailing decimal digits over.
-      if (hasRun(decimal) || (word + 8 < digest.length && crossesWords(decimal, digest, word + 8))) {
-        return true;
-      }
+    // A SHA-256 digest has 64 hex digits: one bit each, set when the digit is decimal (nibble < 10),
+    // in text order; branch-free, as digests are random.
+    long decimal = 0;
+    for (byte b : digest) {
+      int value = b & 0xFF;
+      decimal = decimal << 2 | (long) ((value >>> 4) - 10 >>> 31) << 1 | ((value & 0xF) - 10 >>> 31);
     }
-    return false;
-  }
-
-  /** Whether the bits hold {@link #MIN_PAN_DIGITS} consecutive ones. */
-  private static boolean hasRun(long bits) {
-    long run2 = bits & bits >>> 1;
+    // Bit i of runN is set when bits i .. i+N-1 all are.
+    long run2 = decimal & decimal >>> 1;
     long run4 = run2 & run2 >>> 2;
     long run8 = run4 & run4 >>> 4;
     long run12 = run8 & run4 >>> 8;
-    return (run12 & bits >>> 12) != 0;
-  }
-
-  /** Whether the decimal digits ending one word and starting the next make a run long enough. */
-  private static boolean crossesWords(long decimal, byte[] digest, int next) {
-    int trailing = Long.numberOfTrailingZeros(~decimal);
-    if (trailing == 0) {
-      return false;
-    }
-    int leading = 0;
-    for (int i = next; i < digest.length && leading < MIN_PAN_DIGITS; i++) {
-      int b = digest[i] & 0xFF;
-      if ((b >>> 4) >= 10) {
-        break;
-      }
-      leading++;
-      if ((b & 0xF) >= 10) {
-        break;
-      }
-      leading++;
-    }
-    return trailing + leading >= MIN_PAN_DIGITS;
+    return (run12 & decimal >>> 12) != 0;
   }
 
   /** Lowercase hex HMAC-SHA256 of the PAN digits. */

@@ -20,11 +20,6 @@ final class DefectLog {
     }
   }
 
-  void addAll(DefectLog other) {
-    other.ids.forEach((kind, list) -> ids.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(list));
-    other.details.forEach((kind, map) -> details.computeIfAbsent(kind, k -> new HashMap<>()).putAll(map));
-  }
-
   void addAll(ChunkResult result) {
     result.txnIds().forEach((kind, list) -> ids.computeIfAbsent(kind, k -> new ArrayList<>()).addAll(list));
     result.details().forEach((kind, map) -> details.computeIfAbsent(kind, k -> new HashMap<>()).putAll(map));

@@ -30,17 +30,13 @@ final class LineBuffer {
     return bytes;
   }
 
-  /** Sets the size after writing into {@link #array()} directly. */
+  /** Sets the size: after writing into {@link #array()} directly, or to drop what follows. */
   void size(int newSize) {
     size = newSize;
   }
 
   void reset() {
     size = 0;
-  }
-
-  void truncate(int newSize) {
-    size = newSize;
   }
 
   byte[] copy(int from, int to) {

@@ -93,7 +93,7 @@ final class LocalObjectStore implements ObjectStore {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        if (ObjectStore.isPartFile(name) && !keep.contains(name)) {
+        if (PaymentGenerator.isPartFile(name) && !keep.contains(name)) {
           Files.deleteIfExists(file);
         }
       }

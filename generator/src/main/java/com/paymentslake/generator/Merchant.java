@@ -49,7 +49,7 @@ final class Merchant {
     tail.put((byte) ',');
     tail.putFixed(longitudeMicros, 6, 1_000_000L);
     this.place = tail.copy(0, tail.size());
-    tail.truncate(coordinates);
+    tail.size(coordinates);
     tail.put((byte) ',');
     this.placeWithoutCoordinates = tail.copy(0, tail.size());
     if (this.mcc.length != 4) {

@@ -11,9 +11,8 @@ interface ObjectStore extends Closeable {
   AtomicOutput create(String path) throws IOException;
 
   /**
-   * Deletes the files directly under {@code folder} whose names match {@code part-*.csv} or {@code
-   * part-*.csv.gz} and are not
-   * in {@code keep}: leftovers of an earlier run that wrote more files into the same partition.
+   * Deletes the part files ({@link PaymentGenerator#isPartFile}) directly under {@code folder} that
+   * are not in {@code keep}: leftovers of an earlier run that wrote more files into the same partition.
    */
   void deleteStaleParts(String folder, Set<String> keep) throws IOException;
 
@@ -28,9 +27,5 @@ interface ObjectStore extends Closeable {
       return new S3ObjectStore(s3);
     }
     throw new IllegalArgumentException("Unsupported output target " + target);
-  }
-
-  static boolean isPartFile(String name) {
-    return name.startsWith("part-") && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
   }
 }

@@ -81,7 +81,8 @@ final class PartWriter {
       for (int i = 0; i < count; i++) {
         Row row = batch[i];
         engine.finish(row);
-        lines += emit(row, log);
+        emit(row, log);
+        lines++;
         while (!pending.isEmpty() && pending.peek().position <= row.seq) {
           buffer.put(pending.poll().line);
           lines++;
@@ -99,8 +100,8 @@ final class PartWriter {
     return new Content(lines);
   }
 
-  /** Writes a generated base row with its defect applied; returns 1 (the base row's line). */
-  private int emit(Row row, DefectLog log) {
+  /** Writes a generated base row's line with its defect applied (extra lines are scheduled). */
+  private void emit(Row row, DefectLog log) {
     DefectKind kind = row.defect;
     if (kind == null) {
       RowEncoder.encode(row, RowEncoder.CONTRACT_ORDER, buffer);
@@ -126,7 +127,6 @@ final class PartWriter {
       RowEncoder.encode(row, RowEncoder.CONTRACT_ORDER, buffer);
       log.add(kind, row.txnId(), detail);
     }
-    return 1;
   }
 
   /** Writes the day's schema-drift file: clean rows under a header with amount and currency swapped. */
@@ -270,7 +270,7 @@ final class PartWriter {
     int from = buffer.size();
     RowEncoder.encode(r, RowEncoder.CONTRACT_ORDER, buffer);
     byte[] line = buffer.copy(from, buffer.size());
-    buffer.truncate(from);
+    buffer.size(from);
     return line;
   }
 

@@ -153,6 +153,22 @@ public final class PaymentGenerator {
         log.entries());
   }
 
+  /**
+   * Whether a file name is one the generator owns in a raw partition, {@code part-*.csv} or {@code
+   * part-*.csv.gz}: a re-run deletes those it did not write again, and leaves every other file alone.
+   */
+  public static boolean isPartFile(String name) {
+    if (!name.startsWith("part-")) {
+      return false;
+    }
+    for (Compression compression : Compression.values()) {
+      if (name.endsWith(compression.extension())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Where the raw files of an ingest date go, relative to the lake root. */
   public static String rawFolder(LocalDate ingestDate) {
     return LakeLayout.RAW_PAYMENTS + "/" + LakeLayout.ingestPartition(ingestDate);

@@ -80,7 +80,7 @@ final class S3ObjectStore implements ObjectStore {
       for (S3Object object : client.listObjectsV2Paginator(
           ListObjectsV2Request.builder().bucket(target.bucket()).prefix(prefix).build()).contents()) {
         String name = object.key().substring(prefix.length());
-        if (!name.contains("/") && ObjectStore.isPartFile(name) && !keep.contains(name)) {
+        if (!name.contains("/") && PaymentGenerator.isPartFile(name) && !keep.contains(name)) {
           stale.add(ObjectIdentifier.builder().key(object.key()).build());
         }
       }

@@ -28,9 +28,7 @@ final class World {
   final int[][] domestic;
   /** Per city, the cities of other countries. */
   final int[][] foreign;
-  /** [city][category][k]. */
-  final Merchant[][][] merchants;
-  /** Every merchant by flat index ({@link #index}). */
+  /** Every merchant by flat index ({@link #index}): by city, category, then popularity k. */
   final Merchant[] flat;
   /** Every merchant's clean-line slices side by side ({@link #layOutArena}). */
   final byte[] arena;
@@ -58,16 +56,7 @@ final class World {
       domestic[city.index] = same.stream().mapToInt(Integer::intValue).toArray();
       foreign[city.index] = other.stream().mapToInt(Integer::intValue).toArray();
     }
-    this.merchants = buildMerchants(seed);
-    this.flat = new Merchant[cities.length * CATEGORIES * MERCHANTS_PER_CITY_AND_CATEGORY];
-    for (Merchant[][] ofCity : merchants) {
-      for (Merchant[] list : ofCity) {
-        for (int k = 0; k < list.length; k++) {
-          Merchant merchant = list[k];
-          flat[index(merchant.city, merchant.category, k)] = merchant;
-        }
-      }
-    }
+    this.flat = buildMerchants(seed);
     this.slices = new long[flat.length];
     this.arena = layOutArena(flat, slices);
   }
@@ -170,25 +159,22 @@ final class World {
     return cities[other[rng.nextInt(other.length)]];
   }
 
-  /** A merchant of the city and category; popular merchants (low k) are chosen more often. */
-  Merchant pickMerchant(City city, MerchantCategory category, SplitMix64 rng) {
-    return flat[pickMerchantIndex(city, category, rng)];
-  }
-
-  /** {@link #pickMerchant}'s choice as a flat index, without loading the merchant. */
+  /**
+   * A merchant of the city and category, as a flat index (the merchant itself is not loaded):
+   * popular merchants (low k) are chosen more often.
+   */
   int pickMerchantIndex(City city, MerchantCategory category, SplitMix64 rng) {
     double u = rng.nextDouble();
     return index(city, category, (int) (u * u * MERCHANTS_PER_CITY_AND_CATEGORY));
   }
 
-  private Merchant[][][] buildMerchants(long seed) {
+  /** Every merchant in flat index order; merchant_id is the flat index plus one. */
+  private Merchant[] buildMerchants(long seed) {
     SplitMix64 rng = new SplitMix64(SplitMix64.mix(seed ^ MERCHANT_SALT));
-    Merchant[][][] all = new Merchant[cities.length][MerchantCategory.VALUES.length][];
-    int number = 1;
+    Merchant[] all = new Merchant[cities.length * CATEGORIES * MERCHANTS_PER_CITY_AND_CATEGORY];
     for (City city : cities) {
       for (MerchantCategory category : MerchantCategory.VALUES) {
-        Merchant[] list = new Merchant[MERCHANTS_PER_CITY_AND_CATEGORY];
-        for (int k = 0; k < list.length; k++) {
+        for (int k = 0; k < MERCHANTS_PER_CITY_AND_CATEGORY; k++) {
           String stem = category.names[rng.nextInt(category.names.length)];
           String name = category.physical ? stem + " #" + (k + 1) : stem;
           String mcc = category.mccs[rng.nextInt(category.mccs.length)];
@@ -198,10 +184,10 @@ final class World {
           double dLat = distanceKm * StrictMath.cos(bearing) / 111.32;
           double dLon =
               distanceKm * StrictMath.sin(bearing) / (111.32 * StrictMath.cos(Math.toRadians(city.latitude)));
-          list[k] = new Merchant(number++, category, city, name, mcc,
+          int index = index(city, category, k);
+          all[index] = new Merchant(index + 1, category, city, name, mcc,
               Math.round((city.latitude + dLat) * 1e6), Math.round((city.longitude + dLon) * 1e6));
         }
-        all[city.index][category.ordinal()] = list;
       }
     }
     return all;

@@ -1,6 +1,7 @@
 package com.paymentslake.jobs.generate;
 
 import com.paymentslake.generator.Chunk;
+import com.paymentslake.generator.PaymentGenerator;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +40,7 @@ final class GenerationPlan {
    * {@code part-*.csv.gz} (the same rule as the single-process generator).
    */
   static boolean isPartFile(String name) {
-    return name.startsWith("part-") && (name.endsWith(".csv") || name.endsWith(".csv.gz"));
+    return PaymentGenerator.isPartFile(name);
   }
 
   /**
