@@ -142,8 +142,9 @@ public final class GeneratorBench {
         "",
         "Reports: rows (data lines written), bytes, files, wall s, rows/s, CPU s of the whole process",
         "(JIT and GC included) and rows/s per core (rows / CPU s), worker CPU s (generator threads",
-        "only) and rows/s per worker core, MB/s (bytes / wall s), JIT and GC ms, of the median round,",
-        "peak RSS (VmHWM).",
+        "only) and rows/s per worker core, the CPU of the other threads by role (file writer, GC and VM",
+        "thread, JIT compilers, other: Linux only), MB/s (bytes / wall s), JIT and GC ms, of the median",
+        "round, peak RSS (VmHWM).",
         "Exit codes: 0 done, 1 the output could not be written, 2 invalid arguments.",
         "");
   }
@@ -211,6 +212,12 @@ public final class GeneratorBench {
     } else {
       out.printf(Locale.ROOT, "  worker cpu s       n/a%n");
     }
+    if (!m.otherThreadsCpu().isEmpty()) {
+      StringBuilder others = new StringBuilder();
+      m.otherThreadsCpu().forEach((role, seconds) ->
+          others.append(others.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", role, seconds)));
+      out.printf(Locale.ROOT, "  other threads cpu s %s (per thread role, 10 ms ticks)%n", others);
+    }
     out.printf(Locale.ROOT, "  MB/s               %.1f%n", summary.bytes() / 1e6 / wall);
     out.printf(Locale.ROOT, "  JIT ms             %s (compilation during the round)%n",
         m.jitMillis() < 0 ? "n/a" : m.jitMillis());
@@ -229,7 +236,7 @@ public final class GeneratorBench {
 
   /** One measured round: its summary, wall and CPU seconds, JIT and GC milliseconds. */
   private record Measurement(GenerationSummary summary, double wallSeconds, double cpuSeconds, long jitMillis,
-      long gcMillis) {
+      long gcMillis, Map<String, Double> otherThreadsCpu) {
     double workerCpuSeconds() {
       return summary.workerCpu().toNanos() / 1e9;
     }
@@ -245,14 +252,17 @@ public final class GeneratorBench {
     System.gc();
     long jitBefore = jitMillis();
     long gcBefore = gcMillis();
+    ThreadCpu threadsBefore = ThreadCpu.snapshot();
     long cpuBefore = processCpuNanos();
     long started = System.nanoTime();
     GenerationSummary summary =
         new PaymentGenerator(config).generate(new LocalDirectoryTarget(dir, directIo), GenerationListener.NONE);
     long wallNanos = System.nanoTime() - started;
     long cpuNanos = processCpuNanos() - cpuBefore;
+    ThreadCpu threadsAfter = threadsBefore == null ? null : ThreadCpu.snapshot();
     return new Measurement(summary, wallNanos / 1e9, cpuBefore >= 0 && cpuNanos >= 0 ? cpuNanos / 1e9 : -1,
-        jitBefore < 0 ? -1 : jitMillis() - jitBefore, gcMillis() - gcBefore);
+        jitBefore < 0 ? -1 : jitMillis() - jitBefore, gcMillis() - gcBefore,
+        threadsAfter == null ? Map.of() : threadsAfter.secondsSince(threadsBefore));
   }
 
   /** Total JIT compilation time so far, or -1 when the JVM does not report it. */

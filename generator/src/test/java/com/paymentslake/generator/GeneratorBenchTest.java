@@ -38,7 +38,25 @@ class GeneratorBenchTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("rows ", "bytes ", "files ", "wall s ", "rows/s ", "cpu s ", "rows/s/core ", "worker cpu s ",
             "MB/s ", "JIT ms ", "GC ms ", "peak RSS ");
+    if (ThreadCpu.snapshot() != null) {
+      assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("other threads cpu s writer \\d+\\.\\d\\d, "
+          + "gc\\+vm \\d+\\.\\d\\d, jit \\d+\\.\\d\\d, other \\d+\\.\\d\\d");
+    }
     assertThat(temp.resolve("lake/raw/payments/ingest_date=2026-10-05/part-00000.csv")).isRegularFile();
+  }
+
+  @Test
+  void threadCpuReadsUserAndSystemTicksAfterTheThreadName() {
+    // /proc/PID/task/TID/stat: the name may hold spaces and parentheses; utime and stime are fields
+    // 14 and 15 of the line.
+    String stat = "4242 (C2 CompilerThre) S 1 4242 4242 0 -1 4194624 10 0 0 0 37 5 0 0 20 0 30 0 123 0 0";
+    assertThat(ThreadCpu.ticks(stat)).isEqualTo(42);
+    assertThat(ThreadCpu.ticks("7 (a) b) c) R 1 7 7 0 -1 0 0 0 0 0 3 4 0 0")).isEqualTo(7);
+    assertThat(ThreadCpu.role("file-sink-write")).isEqualTo(ThreadCpu.WRITER);
+    assertThat(ThreadCpu.role("VM Thread")).isEqualTo(ThreadCpu.GC_VM);
+    assertThat(ThreadCpu.role("C1 CompilerThre")).isEqualTo(ThreadCpu.JIT);
+    assertThat(ThreadCpu.role("payment-generat")).isEqualTo(ThreadCpu.WORKER);
+    assertThat(ThreadCpu.role("main")).isEqualTo(ThreadCpu.OTHER);
   }
 
   @Test
