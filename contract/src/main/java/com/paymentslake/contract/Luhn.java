@@ -30,14 +30,25 @@ public final class Luhn {
 
   /** The check digit that makes {@code payload + digit} Luhn-valid. */
   public static int checkDigit(CharSequence payload) {
+    byte[] ascii = new byte[payload.length()];
+    for (int i = 0; i < ascii.length; i++) {
+      char c = payload.charAt(i);
+      ascii[i] = c < 0x80 ? (byte) c : (byte) '?'; // any non-digit is refused below
+    }
+    return checkDigit(ascii, ascii.length);
+  }
+
+  /**
+   * The check digit that makes the first {@code length} ASCII bytes of {@code payload} plus the
+   * digit Luhn-valid: for numbers built in a byte array, without a string.
+   */
+  public static int checkDigit(byte[] payload, int length) {
     int sum = 0;
-    int length = payload.length();
     for (int i = 0; i < length; i++) {
-      char c = payload.charAt(length - 1 - i);
-      if (c < '0' || c > '9') {
+      int d = payload[length - 1 - i] - '0';
+      if (d < 0 || d > 9) {
         throw new IllegalArgumentException("Card number payload has a non-digit at " + (length - i));
       }
-      int d = c - '0';
       if ((i & 1) == 0) {
         d *= 2;
         if (d > 9) {

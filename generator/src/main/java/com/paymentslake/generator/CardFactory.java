@@ -32,10 +32,16 @@ final class CardFactory {
   static final int MIN_PAN_DIGITS = 13;
 
   private static final int SHA256_BLOCK = 64;
+  private static final int SHA256_LENGTH = 32;
+  /** The longest PAN of any brand (ISO/IEC 7812). */
+  static final int MAX_PAN_LENGTH = 19;
   /** SHA-256 after the key XOR ipad block, and after the key XOR opad block. */
   private final MessageDigest innerKeyed;
   private final MessageDigest outerKeyed;
   private final SplitMix64 rng = new SplitMix64(0);
+  /** The PAN being issued (ASCII digits), cleared before {@link #issue} returns. */
+  private final byte[] pan = new byte[MAX_PAN_LENGTH];
+  private final byte[] innerDigest = new byte[SHA256_LENGTH];
 
   CardFactory(String panHashKey) {
     try {
@@ -78,23 +84,33 @@ final class CardFactory {
   Card issue(long cardKey, PanInspector inspector) {
     rng.reseed(cardKey);
     CardBrand brand = BRANDS[rng.pick(BRAND_CUMULATIVE)];
+    byte[] pan = this.pan;
     while (true) {
-      String pan = newPan(brand, rng);
-      byte[] digest = hmac(pan.getBytes(StandardCharsets.US_ASCII));
+      int length = newPan(brand, rng, pan);
+      byte[] digest = hmac(pan, length);
       if (!mayLookLikeAPan(digest) || PanSafety.isSafe(hex(digest))) {
         long[] hash = new long[4];
         for (int i = 0; i < 32; i++) {
           hash[i >> 3] = hash[i >> 3] << 8 | (digest[i] & 0xFF);
         }
-        int bin = Integer.parseInt(pan, 0, Card.BIN_LENGTH, 10);
-        int last4 = Integer.parseInt(pan, pan.length() - Card.LAST4_LENGTH, pan.length(), 10);
-        Card card = new Card(cardKey, brand, bin, last4, hash);
+        Card card = new Card(cardKey, brand, number(pan, 0, Card.BIN_LENGTH),
+            number(pan, length - Card.LAST4_LENGTH, length), hash);
         if (inspector != null) {
-          inspector.inspect(pan, card);
+          inspector.inspect(new String(pan, 0, length, StandardCharsets.US_ASCII), card);
         }
+        java.util.Arrays.fill(pan, (byte) 0); // the PAN does not outlive the call
         return card;
       }
     }
+  }
+
+  /** The decimal value of ASCII digits {@code from .. to - 1}. */
+  private static int number(byte[] digits, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + digits[i] - '0';
+    }
+    return value;
   }
 
   /**
@@ -120,18 +136,20 @@ final class CardFactory {
 
   /** Lowercase hex HMAC-SHA256 of the PAN digits. */
   String hmacHex(String pan) {
-    return hex(hmac(pan.getBytes(StandardCharsets.US_ASCII)));
+    byte[] digits = pan.getBytes(StandardCharsets.US_ASCII);
+    return hex(hmac(digits, digits.length));
   }
 
-  /** HMAC-SHA256 of the message under the factory's key. */
-  private byte[] hmac(byte[] message) {
+  /** HMAC-SHA256 of the first {@code length} bytes of {@code message} under the factory's key. */
+  private byte[] hmac(byte[] message, int length) {
     try {
       MessageDigest inner = (MessageDigest) innerKeyed.clone();
-      inner.update(message);
+      inner.update(message, 0, length);
+      inner.digest(innerDigest, 0, SHA256_LENGTH);
       MessageDigest outer = (MessageDigest) outerKeyed.clone();
-      outer.update(inner.digest());
+      outer.update(innerDigest);
       return outer.digest();
-    } catch (CloneNotSupportedException e) {
+    } catch (CloneNotSupportedException | java.security.DigestException e) {
       throw new IllegalStateException("SHA-256 digest cannot be cloned", e); // checked in the constructor
     }
   }
@@ -147,32 +165,43 @@ final class CardFactory {
 
   /** A Luhn-valid PAN of the brand's length inside one of its IIN ranges. */
   static String newPan(CardBrand brand, SplitMix64 rng) {
-    StringBuilder pan = new StringBuilder(brand.panLength());
-    switch (brand) {
-      case VISA -> pan.append('4');
-      case MASTERCARD -> {
-        if (rng.chance(0.6)) {
-          pan.append(51 + rng.nextInt(5));
-        } else {
-          pan.append(2221 + rng.nextInt(2720 - 2221 + 1));
-        }
-      }
-      case AMEX -> pan.append(rng.chance(0.5) ? "34" : "37");
+    byte[] digits = new byte[MAX_PAN_LENGTH];
+    return new String(digits, 0, newPan(brand, rng, digits), StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Writes a Luhn-valid PAN of the brand's length inside one of its IIN ranges into {@code digits}
+   * (ASCII, room for {@link #MAX_PAN_LENGTH}) and returns its length: the IIN prefix, then one
+   * uniform digit per draw, then the check digit.
+   */
+  static int newPan(CardBrand brand, SplitMix64 rng, byte[] digits) {
+    int n = switch (brand) {
+      case VISA -> ascii(digits, 0, 4, 1);
+      case MASTERCARD -> rng.chance(0.6)
+          ? ascii(digits, 0, 51 + rng.nextInt(5), 2)
+          : ascii(digits, 0, 2221 + rng.nextInt(2720 - 2221 + 1), 4);
+      case AMEX -> ascii(digits, 0, rng.chance(0.5) ? 34 : 37, 2);
       case DISCOVER -> {
         double u = rng.nextDouble();
-        if (u < 0.4) {
-          pan.append("6011");
-        } else if (u < 0.6) {
-          pan.append(644 + rng.nextInt(6));
-        } else {
-          pan.append("65");
-        }
+        yield u < 0.4 ? ascii(digits, 0, 6011, 4)
+            : u < 0.6 ? ascii(digits, 0, 644 + rng.nextInt(6), 3)
+            : ascii(digits, 0, 65, 2);
       }
+    };
+    int length = brand.panLength();
+    while (n < length - 1) {
+      digits[n++] = (byte) ('0' + rng.nextInt(10));
     }
-    while (pan.length() < brand.panLength() - 1) {
-      pan.append((char) ('0' + rng.nextInt(10)));
+    digits[n] = (byte) ('0' + Luhn.checkDigit(digits, n));
+    return length;
+  }
+
+  /** Writes {@code value} as exactly {@code width} ASCII digits at {@code at}; returns the end. */
+  private static int ascii(byte[] digits, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      digits[i] = (byte) ('0' + value % 10);
+      value /= 10;
     }
-    pan.append((char) ('0' + Luhn.checkDigit(pan)));
-    return pan.toString();
+    return at + width;
   }
 }

@@ -311,7 +311,7 @@ final class RowEngine {
     Channel channel;
     switch (type) {
       case PURCHASE -> {
-        category = PURCHASE_CATEGORIES[rng.pick(customer.segment.purchaseCumulative)];
+        category = PURCHASE_CATEGORIES[rng.pick(customer.segment.purchaseCumulative, customer.segment.purchaseGuide)];
         channel = category.channel(rng);
       }
       case REFUND -> {
@@ -497,14 +497,42 @@ final class RowEngine {
   private void loadCustomer(long number, DayPlan day) {
     Customer c = customer;
     c.key = SplitMix64.derive(population.customerKey, number);
-    holder.reseed(c.key);
-    c.home = world.pickCity(holder);
-    c.segment = Segment.of(holder.pick(Segment.CUMULATIVE));
-    c.cards = holder.nextDouble() < 0.35 ? 2 : 1;
-    c.devices = holder.nextDouble() < 0.3 ? 2 : 1;
+    int[] cache = population.traits;
+    int packed = number < cache.length ? cache[(int) number] : 0;
+    if (packed == 0) {
+      packed = traits(c.key);
+      if (number < cache.length) {
+        cache[(int) number] = packed;
+      }
+    }
+    c.home = world.cities[packed >>> TRAIT_CITY_SHIFT];
+    c.segment = Segment.of(packed >>> TRAIT_SEGMENT_SHIFT & TRAIT_SEGMENT_MASK);
+    c.cards = (packed & TRAIT_TWO_CARDS) != 0 ? 2 : 1;
+    c.devices = (packed & TRAIT_TWO_DEVICES) != 0 ? 2 : 1;
     holder.reseed(SplitMix64.derive(c.key ^ TRIP_SALT, Math.floorDiv(day.epochDay, TRIP_WINDOW_DAYS)));
     c.travelling = holder.nextDouble() < c.segment.travelProbability;
     c.destination = c.travelling ? world.pickAway(c.home, 0.5, holder) : c.home;
+  }
+
+  private static final int TRAIT_PRESENT = 1;
+  private static final int TRAIT_TWO_CARDS = 1 << 1;
+  private static final int TRAIT_TWO_DEVICES = 1 << 2;
+  private static final int TRAIT_SEGMENT_SHIFT = 3;
+  private static final int TRAIT_SEGMENT_MASK = 0x7;
+  private static final int TRAIT_CITY_SHIFT = 6;
+
+  /**
+   * A holder's fixed traits, drawn from the holder's key, packed for {@link Population#traits}:
+   * home city index, segment, two cards, two devices, and a bit that makes every value non-zero.
+   */
+  private int traits(long customerKey) {
+    holder.reseed(customerKey);
+    int home = world.pickCity(holder).index;
+    int segment = holder.pick(Segment.CUMULATIVE);
+    boolean twoCards = holder.nextDouble() < 0.35;
+    boolean twoDevices = holder.nextDouble() < 0.3;
+    return home << TRAIT_CITY_SHIFT | segment << TRAIT_SEGMENT_SHIFT
+        | (twoCards ? TRAIT_TWO_CARDS : 0) | (twoDevices ? TRAIT_TWO_DEVICES : 0) | TRAIT_PRESENT;
   }
 
   static long cardKey(long customerKey, int cardIndex) {

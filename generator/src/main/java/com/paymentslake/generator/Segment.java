@@ -74,6 +74,8 @@ enum Segment {
   private final double[] purchaseWeights;
   /** Cumulative purchase weights, for {@link SplitMix64#pick(double[])}. */
   final double[] purchaseCumulative;
+  /** Guide table over {@link #purchaseCumulative}: a pick costs one or two comparisons, not five. */
+  final int[] purchaseGuide;
   /** Time of day: cumulative component weights, and each component's mean and sd in seconds. */
   final double[] hourCumulative;
   final double[] hourMeanSeconds;
@@ -95,6 +97,7 @@ enum Segment {
     this.weekendActivity = weekendActivity;
     this.purchaseWeights = purchaseWeights.clone();
     this.purchaseCumulative = SplitMix64.cumulative(purchaseWeights);
+    this.purchaseGuide = SplitMix64.guide(purchaseCumulative, 64);
     int components = hours.length / 3;
     double[] weights = new double[components];
     this.hourMeanSeconds = new double[components];

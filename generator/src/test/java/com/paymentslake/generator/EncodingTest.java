@@ -104,6 +104,35 @@ class EncodingTest {
   }
 
   @Test
+  void holderTraitsFromTheCacheGiveTheSameRowsAsDerivedOnes() {
+    // Half the holders cached: rows of cached, uncached and first-seen holders must not differ.
+    GeneratorConfig config = GeneratorBench.config(20_000, 1, 9);
+    Population derived = new Population(config, 0);
+    Population cached = new Population(config, (int) (derived.customers / 2));
+    assertThat(derived.traits).isEmpty();
+    RowEngine plain = new RowEngine(derived, DefectRates.none(), config.panHashKey());
+    RowEngine fast = new RowEngine(cached, DefectRates.none(), config.panHashKey());
+    Row a = new Row();
+    Row b = new Row();
+    for (int pass = 0; pass < 2; pass++) { // the second pass reads every trait from the cache
+      for (int d = 0; d < 2; d++) {
+        DayPlan day = new DayPlan(config, d);
+        for (long seq = 0; seq < 5_000; seq++) {
+          plain.generate(day, seq, a);
+          fast.generate(day, seq, b);
+          LineBuffer left = new LineBuffer(16);
+          LineBuffer right = new LineBuffer(16);
+          RowEncoder.encodeColumns(a, RowEncoder.CONTRACT_ORDER, left);
+          RowEncoder.encodeColumns(b, RowEncoder.CONTRACT_ORDER, right);
+          assertThat(right.copy(0, right.size())).isEqualTo(left.copy(0, left.size()));
+        }
+      }
+    }
+    long filled = java.util.Arrays.stream(cached.traits).filter(traits -> traits != 0).count();
+    assertThat(filled).as("cached holders").isGreaterThan(cached.traits.length / 2);
+  }
+
+  @Test
   void digitsHexAndMinorUnitsMatchTheJdk() {
     SplitMix64 rng = new SplitMix64(17);
     for (int i = 0; i < 20_000; i++) {
