@@ -68,8 +68,13 @@ public record TruthManifest(
   }
 
   public String toJson() {
+    return new String(toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** {@link #toJson()} as UTF-8 bytes, written in one pass (a partition's manifest can be megabytes). */
+  public byte[] toJsonBytes() {
     try {
-      return JSON.writeValueAsString(this);
+      return JSON.writeValueAsBytes(this);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialize truth manifest for " + ingestDate, e);
     }
@@ -109,7 +114,8 @@ public record TruthManifest(
 
     public DefectEntry {
       txnIds = List.copyOf(txnIds);
-      detail = detail == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(detail));
+      // Sorted, and seen as sorted by the serializer, which then does not sort it again.
+      detail = detail == null ? Map.of() : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(detail));
       if (count != txnIds.size()) {
         throw new IllegalArgumentException(
             "Defect count " + count + " differs from the " + txnIds.size() + " txn_ids listed");

@@ -28,6 +28,26 @@ class TruthManifestTest {
   }
 
   @Test
+  void writesDetailsInTxnIdOrderAsUtf8Bytes() {
+    java.util.Map<String, String> detail = new java.util.HashMap<>();
+    for (int i = 40; i > 0; i--) {
+      detail.put(String.format("T20261101-%010d", i * 7919 % 1000), "status " + i);
+    }
+    List<String> ids = detail.keySet().stream().sorted().toList();
+    TruthManifest manifest = new TruthManifest(1, "0.1.0", 7, "2026-11-01",
+        List.of(new TruthManifest.FileEntry("part-00000.csv", 40, 9000, false)), 40,
+        Map.of(DefectKind.REPLAY_LATER_STATUS, new TruthManifest.DefectEntry(40, ids, detail)));
+
+    byte[] bytes = manifest.toJsonBytes();
+
+    String json = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(json).isEqualTo(manifest.toJson());
+    List<Integer> positions = ids.stream().map(id -> json.lastIndexOf("\"" + id + "\" : ")).toList();
+    assertThat(positions).doesNotContain(-1).isSorted();
+    assertThat(TruthManifest.fromJson(json)).isEqualTo(manifest);
+  }
+
+  @Test
   void refusesCountsThatDoNotAddUp() {
     assertThatThrownBy(() -> new TruthManifest.DefectEntry(2, List.of("T1"), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)

@@ -42,6 +42,8 @@ final class CardFactory {
   /** The PAN being issued (ASCII digits), cleared before {@link #issue} returns. */
   private final byte[] pan = new byte[MAX_PAN_LENGTH];
   private final byte[] innerDigest = new byte[SHA256_LENGTH];
+  /** The last HMAC ({@link #hmac}); valid until the next call. */
+  private final byte[] outerDigest = new byte[SHA256_LENGTH];
 
   CardFactory(String panHashKey) {
     try {
@@ -140,7 +142,10 @@ final class CardFactory {
     return hex(hmac(digits, digits.length));
   }
 
-  /** HMAC-SHA256 of the first {@code length} bytes of {@code message} under the factory's key. */
+  /**
+   * HMAC-SHA256 of the first {@code length} bytes of {@code message} under the factory's key, in an
+   * array of the factory's that the next call overwrites.
+   */
   private byte[] hmac(byte[] message, int length) {
     try {
       MessageDigest inner = (MessageDigest) innerKeyed.clone();
@@ -148,7 +153,8 @@ final class CardFactory {
       inner.digest(innerDigest, 0, SHA256_LENGTH);
       MessageDigest outer = (MessageDigest) outerKeyed.clone();
       outer.update(innerDigest);
-      return outer.digest();
+      outer.digest(outerDigest, 0, SHA256_LENGTH);
+      return outerDigest;
     } catch (CloneNotSupportedException | java.security.DigestException e) {
       throw new IllegalStateException("SHA-256 digest cannot be cloned", e); // checked in the constructor
     }

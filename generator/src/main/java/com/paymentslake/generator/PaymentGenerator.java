@@ -9,7 +9,6 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -236,7 +235,7 @@ public final class PaymentGenerator {
     store.deleteStaleParts(rawFolder(date), names);
     TruthManifest manifest = manifest(date, results);
     try (AtomicOutput out = store.create(manifestPath(date))) {
-      out.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
+      out.write(manifest.toJsonBytes());
       out.commit();
     }
     return manifest;

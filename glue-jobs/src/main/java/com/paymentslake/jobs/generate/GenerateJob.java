@@ -12,7 +12,6 @@ import com.paymentslake.jobs.common.JobArguments;
 import com.paymentslake.jobs.common.JobFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -224,7 +223,7 @@ public final class GenerateJob {
       }
       removeTemporaries(files, folder, names);
       removeTemporaries(files, manifestPath.getParent(), files.fileNames(manifestPath.getParent()));
-      files.write(manifestPath, manifest.toJson().getBytes(StandardCharsets.UTF_8));
+      files.write(manifestPath, manifest.toJsonBytes());
       return deleted;
     }, "finish ingest date " + date + " under " + root);
   }
