@@ -141,6 +141,15 @@ final class RowEngine {
   private final SplitMix64 holder = new SplitMix64(0);
   /** The holder of the row being filled: the row's own, so begun rows keep theirs. */
   private Customer customer;
+  /**
+   * The fraud block last drawn ({@link #beginFill}): its index and key, its burst's length (0: no
+   * burst) and offset, and the block stream's state after those draws.
+   */
+  private long burstBlock = -1;
+  private long burstFraudKey;
+  private int burstLength;
+  private int burstOffset;
+  private long burstBlockState;
   /** Sum of the prefetched slots' words: consumed, so the loads are not optimized away. */
   private long prefetched;
 
@@ -270,18 +279,25 @@ final class RowEngine {
   private void beginFill(DayPlan day, long seq, long fraudKey, Row row) {
     long blockIndex = seq / FRAUD_BLOCK;
     int position = (int) (seq % FRAUD_BLOCK);
-    block.reseed(SplitMix64.derive(fraudKey, blockIndex));
-    row.burstIndex = -1;
-    if (block.nextDouble() < BURST_PROBABILITY) {
-      int length = MIN_BURST + block.nextInt(MAX_BURST - MIN_BURST + 1);
-      int offset = block.nextInt(FRAUD_BLOCK - length + 1);
-      if (position >= offset && position < offset + length) {
-        row.burstIndex = position - offset;
-        row.burstLength = length;
-        row.blockState = block.state();
-        row.rngState = rng.state();
-        return;
+    if (blockIndex != burstBlock || fraudKey != burstFraudKey) {
+      // The block's burst is drawn once for its 32 rows, which mostly come one after another.
+      block.reseed(SplitMix64.derive(fraudKey, blockIndex));
+      burstLength = 0;
+      if (block.nextDouble() < BURST_PROBABILITY) {
+        burstLength = MIN_BURST + block.nextInt(MAX_BURST - MIN_BURST + 1);
+        burstOffset = block.nextInt(FRAUD_BLOCK - burstLength + 1);
+        burstBlockState = block.state();
       }
+      burstBlock = blockIndex;
+      burstFraudKey = fraudKey;
+    }
+    row.burstIndex = -1;
+    if (position >= burstOffset && position < burstOffset + burstLength) {
+      row.burstIndex = position - burstOffset;
+      row.burstLength = burstLength;
+      row.blockState = burstBlockState;
+      row.rngState = rng.state();
+      return;
     }
     customer = row.customer;
     beginGenuine(day, row);
