@@ -6,18 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FileSinkTest {
   @TempDir Path temp;
 
-  /** Sizes around the alignment and the block, written in uneven pieces. */
+  /** Sizes around the alignment and the block, each with and without direct I/O. */
+  static Stream<Arguments> sizes() {
+    int block = FileSink.BLOCK_BYTES;
+    return IntStream.of(0, 1, 4095, 4096, 4097, block - 1, block, block + 1, 3 * block + block / 2 + 3)
+        .boxed()
+        .flatMap(size -> Stream.of(Arguments.of(size, true), Arguments.of(size, false)));
+  }
+
+  /** Written in uneven pieces, from single bytes to pieces larger than a block. */
   @ParameterizedTest
-  @CsvSource({
-      "0, true", "1, true", "4095, true", "4096, true", "4097, true", "1048575, true", "1048576, true",
-      "1048577, true", "3670019, true", "0, false", "4097, false", "3670019, false"})
+  @MethodSource("sizes")
   void writesExactlyTheBytesGivenWithOrWithoutDirectIo(int size, boolean direct) throws IOException {
     byte[] data = new byte[size];
     SplitMix64 rng = new SplitMix64(size);
