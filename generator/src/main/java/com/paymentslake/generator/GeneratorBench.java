@@ -144,7 +144,7 @@ public final class GeneratorBench {
         "(JIT and GC included) and rows/s per core (rows / CPU s), worker CPU s (generator threads",
         "only) and rows/s per worker core, the CPU of the other threads by role (file writer, GC and VM",
         "thread, JIT compilers, other: Linux only), MB/s (bytes / wall s), JIT and GC ms, of the median",
-        "round, peak RSS (VmHWM).",
+        "round, the fastest round's rows/s per core, peak RSS (VmHWM).",
         "Exit codes: 0 done, 1 the output could not be written, 2 invalid arguments.",
         "");
   }
@@ -202,6 +202,10 @@ public final class GeneratorBench {
     if (m.cpuSeconds() >= 0) {
       out.printf(Locale.ROOT, "  cpu s              %.3f (whole process: workers, JIT, GC)%n", m.cpuSeconds());
       out.printf(Locale.ROOT, "  rows/s/core        %,.0f (rows / process cpu s)%n", m.rowsPerCore());
+      if (rounds > 1) {
+        out.printf(Locale.ROOT, "  fastest round      %,.0f rows/s/core (%.3f cpu s)%n", byCpu.get(0).rowsPerCore(),
+            byCpu.get(0).cpuSeconds());
+      }
     } else {
       out.printf(Locale.ROOT, "  cpu s              n/a%n");
       out.printf(Locale.ROOT, "  rows/s/core        n/a%n");

@@ -37,7 +37,7 @@ class GeneratorBenchTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("  round 1: ", "  round 2: ", "Median of 2 measured round(s)");
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("rows ", "bytes ", "files ", "wall s ", "rows/s ", "cpu s ", "rows/s/core ", "worker cpu s ",
-            "MB/s ", "JIT ms ", "GC ms ", "peak RSS ");
+            "MB/s ", "JIT ms ", "GC ms ", "peak RSS ", "fastest round ");
     if (ThreadCpu.snapshot() != null) {
       assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("other threads cpu s writer \\d+\\.\\d\\d, "
           + "gc\\+vm \\d+\\.\\d\\d, jit \\d+\\.\\d\\d, other \\d+\\.\\d\\d");
