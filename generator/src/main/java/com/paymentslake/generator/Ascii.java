@@ -114,12 +114,36 @@ final class Ascii {
   }
 
   /**
+   * A non-negative value in decimal without leading zeros. Below 10^8 (every amount's whole part)
+   * without a branch on its length: all eight digits are made at once in a long (SWAR: the value
+   * split into halves, quarters and digits by multiplications), the leading zeros dropped by a
+   * shift, and the word stored whole; random lengths would otherwise cost a mispredicted branch or
+   * two per number.
+   */
+  static int decimal(byte[] dst, int p, long value) {
+    if (value >= 100_000_000L) {
+      return digits(dst, p, value, length(value));
+    }
+    int v = (int) value;
+    // Lanes in memory order (little-endian: most significant digit in the lowest byte).
+    long halves = (long) (v % 10_000) << 32 | v / 10_000;
+    long hundreds = (halves * 10_486 >>> 20) & 0x0000_007F_0000_007FL;
+    long pairs = (halves - hundreds * 100) << 16 | hundreds;
+    long tens = (pairs * 103 >>> 10) & 0x000F_000F_000F_000FL;
+    long eight = (pairs - tens * 10) << 8 | tens;
+    // Leading zero digits, keeping at least the last one (value 0 is "0").
+    int zeros = Long.numberOfTrailingZeros(eight | 1L << 56) >>> 3;
+    LONGS.set(dst, p, (eight >>> (zeros << 3)) + 0x3030_3030_3030_3030L);
+    return p + 8 - zeros;
+  }
+
+  /**
    * A non-negative count of minor units with exactly {@code decimals} digits after the point and at
    * least one before it ({@code 5} with 2 decimals is {@code 0.05}).
    */
   static int minorUnits(byte[] dst, int p, long minor, int decimals, long scale) {
     if (decimals == 0) {
-      return digits(dst, p, minor, length(minor));
+      return decimal(dst, p, minor);
     }
     // Constant divisors for the common scales: the JIT turns them into multiplications, where a
     // division by a variable is a 64-bit divide of 40+ cycles.
@@ -129,7 +153,7 @@ final class Ascii {
       case 6 -> minor / 1_000_000;
       default -> minor / scale;
     };
-    p = digits(dst, p, whole, length(whole));
+    p = decimal(dst, p, whole);
     dst[p++] = '.';
     return digits(dst, p, minor - whole * scale, decimals);
   }

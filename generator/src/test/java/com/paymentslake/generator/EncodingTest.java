@@ -133,6 +133,28 @@ class EncodingTest {
   }
 
   @Test
+  void decimalWritesEveryLengthLikeLongToString() {
+    SplitMix64 rng = new SplitMix64(23);
+    java.util.List<Long> values = new java.util.ArrayList<>(java.util.List.of(0L, 1L, 9L, 10L, 99L, 100L,
+        9_999L, 10_000L, 99_999_999L, 100_000_000L, 123_456_789_012L, Long.MAX_VALUE));
+    for (long power = 1; power <= 1_000_000_000L; power *= 10) {
+      values.add(power - 1);
+      values.add(power);
+      values.add(power + 1);
+    }
+    for (int i = 0; i < 200_000; i++) {
+      values.add(rng.nextLong() >>> (1 + rng.nextInt(63)));
+    }
+    byte[] out = new byte[32];
+    for (long value : values) {
+      java.util.Arrays.fill(out, (byte) '#');
+      int end = Ascii.decimal(out, 3, value);
+      assertThat(new String(out, 3, end - 3, StandardCharsets.US_ASCII)).isEqualTo(Long.toString(value));
+      assertThat(out[2]).as("nothing before the position").isEqualTo((byte) '#');
+    }
+  }
+
+  @Test
   void digitsHexAndMinorUnitsMatchTheJdk() {
     SplitMix64 rng = new SplitMix64(17);
     for (int i = 0; i < 20_000; i++) {
