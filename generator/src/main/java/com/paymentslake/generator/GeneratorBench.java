@@ -254,6 +254,7 @@ public final class GeneratorBench {
     // As JMH does between iterations: earlier rounds' garbage is collected before, not during, the
     // round (a run of its own would not carry it).
     System.gc();
+    awaitJitQuiet();
     long jitBefore = jitMillis();
     long gcBefore = gcMillis();
     ThreadCpu threadsBefore = ThreadCpu.snapshot();
@@ -268,6 +269,32 @@ public final class GeneratorBench {
         jitBefore < 0 ? -1 : jitMillis() - jitBefore, gcMillis() - gcBefore,
         threadsAfter == null ? Map.of() : threadsAfter.secondsSince(threadsBefore));
   }
+
+  /**
+   * Waits (at most {@value #MAX_QUIET_WAIT_MILLIS} ms) until the JIT has compiled nothing for two
+   * polls of {@value #QUIET_POLL_MILLIS} ms: the compiler threads compile in the background, so what
+   * the previous round's reporting and clean-up queued would otherwise be compiled, and counted,
+   * during the next measured round.
+   */
+  private static void awaitJitQuiet() {
+    long deadline = System.nanoTime() + MAX_QUIET_WAIT_MILLIS * 1_000_000L;
+    int quietPolls = 0;
+    long last = jitMillis();
+    while (last >= 0 && quietPolls < 2 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(QUIET_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      long now = jitMillis();
+      quietPolls = now == last ? quietPolls + 1 : 0;
+      last = now;
+    }
+  }
+
+  static final long QUIET_POLL_MILLIS = 50;
+  static final long MAX_QUIET_WAIT_MILLIS = 2_000;
 
   /** Total JIT compilation time so far, or -1 when the JVM does not report it. */
   static long jitMillis() {
