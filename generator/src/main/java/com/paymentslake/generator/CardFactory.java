@@ -182,16 +182,16 @@ final class CardFactory {
    */
   static int newPan(CardBrand brand, SplitMix64 rng, byte[] digits) {
     int n = switch (brand) {
-      case VISA -> ascii(digits, 0, 4, 1);
+      case VISA -> Ascii.digits(digits, 0, 4, 1);
       case MASTERCARD -> rng.chance(0.6)
-          ? ascii(digits, 0, 51 + rng.nextInt(5), 2)
-          : ascii(digits, 0, 2221 + rng.nextInt(2720 - 2221 + 1), 4);
-      case AMEX -> ascii(digits, 0, rng.chance(0.5) ? 34 : 37, 2);
+          ? Ascii.digits(digits, 0, 51 + rng.nextInt(5), 2)
+          : Ascii.digits(digits, 0, 2221 + rng.nextInt(2720 - 2221 + 1), 4);
+      case AMEX -> Ascii.digits(digits, 0, rng.chance(0.5) ? 34 : 37, 2);
       case DISCOVER -> {
         double u = rng.nextDouble();
-        yield u < 0.4 ? ascii(digits, 0, 6011, 4)
-            : u < 0.6 ? ascii(digits, 0, 644 + rng.nextInt(6), 3)
-            : ascii(digits, 0, 65, 2);
+        yield u < 0.4 ? Ascii.digits(digits, 0, 6011, 4)
+            : u < 0.6 ? Ascii.digits(digits, 0, 644 + rng.nextInt(6), 3)
+            : Ascii.digits(digits, 0, 65, 2);
       }
     };
     int length = brand.panLength();
@@ -200,14 +200,5 @@ final class CardFactory {
     }
     digits[n] = (byte) ('0' + Luhn.checkDigit(digits, n));
     return length;
-  }
-
-  /** Writes {@code value} as exactly {@code width} ASCII digits at {@code at}; returns the end. */
-  private static int ascii(byte[] digits, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      digits[i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-    return at + width;
   }
 }

@@ -41,9 +41,12 @@ final class FileSink extends OutputStream {
   /** Alignment of buffer address, offsets and lengths for direct I/O (a multiple of any sector). */
   static final int ALIGNMENT = 4096;
 
+  /** The name of the background writer threads. */
+  static final String WRITER_THREAD = "file-sink-writer";
+
   /** Writes full blocks in the background; daemon, so it never keeps a JVM alive. */
   private static final ExecutorService WRITER = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "file-sink-writer");
+    Thread thread = new Thread(task, WRITER_THREAD);
     thread.setDaemon(true);
     return thread;
   });

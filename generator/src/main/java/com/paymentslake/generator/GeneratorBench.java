@@ -8,6 +8,7 @@ import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,9 @@ public final class GeneratorBench {
   /** Measured rounds: the figures are the median round's, as this machine's speed drifts. */
   static final int DEFAULT_ROUNDS = 3;
   static final int MIN_AUTO_WARMUP = 2;
+  /** Before a measured round: the JIT counts as quiet after two polls without compilation. */
+  static final long QUIET_POLL_MILLIS = 50;
+  static final long MAX_QUIET_WAIT_MILLIS = 2_000;
   static final int MAX_AUTO_WARMUP = 15;
   static final String START_DATE = "2026-10-05";
   static final int DAYS = 7;
@@ -149,7 +153,7 @@ public final class GeneratorBench {
         "");
   }
 
-  private static void measure(GeneratorConfig config, Path dir, long rows, int warmup, int measuredRounds,
+  private static void measure(GeneratorConfig config, Path dir, long rows, int warmup, int rounds,
       boolean directIo, PrintStream out) throws IOException {
     out.printf(Locale.ROOT, "Generator benchmark: %,d rows, %d thread(s), seed %d, %s warm-up, %d processor(s),"
             + " %s, %s, out %s%n",
@@ -173,8 +177,7 @@ public final class GeneratorBench {
         break;
       }
     }
-    int rounds = measuredRounds;
-    List<Measurement> measured = new java.util.ArrayList<>();
+    List<Measurement> measured = new ArrayList<>();
     for (int i = 1; i <= rounds; i++) {
       // The last round's files stay in DIR/lake; earlier ones are deleted like the warm-ups'.
       Path roundDir = i == rounds ? dir.resolve("lake") : dir.resolve("measured-" + i);
@@ -187,8 +190,8 @@ public final class GeneratorBench {
           m.jitMillis() < 0 ? "n/a" : m.jitMillis(), m.gcMillis());
       measured.add(m);
     }
-    List<Measurement> byCpu = new java.util.ArrayList<>(measured);
-    byCpu.sort(java.util.Comparator.comparingDouble(Measurement::cpuSeconds));
+    List<Measurement> byCpu = new ArrayList<>(measured);
+    byCpu.sort(Comparator.comparingDouble(Measurement::cpuSeconds));
     Measurement m = byCpu.get(byCpu.size() / 2);
     GenerationSummary summary = m.summary();
     double wall = m.wallSeconds();
@@ -292,9 +295,6 @@ public final class GeneratorBench {
       last = now;
     }
   }
-
-  static final long QUIET_POLL_MILLIS = 50;
-  static final long MAX_QUIET_WAIT_MILLIS = 2_000;
 
   /** Total JIT compilation time so far, or -1 when the JVM does not report it. */
   static long jitMillis() {

@@ -55,6 +55,8 @@ public final class PaymentGenerator {
 
   /** How often {@link GenerationListener#progress} is called. */
   public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+  /** Worker threads are named this plus a number. */
+  static final String WORKER_THREAD_PREFIX = "payment-generator-";
 
   private final GeneratorConfig config;
   private final List<DayPlan> days;
@@ -313,7 +315,7 @@ public final class PaymentGenerator {
 
     @Override
     public Thread newThread(Runnable runnable) {
-      Thread thread = new Thread(runnable, "payment-generator-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, WORKER_THREAD_PREFIX + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     }

@@ -27,10 +27,13 @@ final class ThreadCpu {
   /** Clock ticks per second of /proc's utime and stime: USER_HZ, 100 on every Linux ABI in use. */
   private static final long TICKS_PER_SECOND = 100;
 
-  private final Map<String, Long> ticksByThread;
+  /** Per thread id, its role and CPU ticks so far. */
+  private final Map<String, Sample> threads;
 
-  private ThreadCpu(Map<String, Long> ticksByThread) {
-    this.ticksByThread = ticksByThread;
+  private record Sample(String role, long ticks) {}
+
+  private ThreadCpu(Map<String, Sample> threads) {
+    this.threads = threads;
   }
 
   /** A snapshot, or null where /proc is not readable (not Linux). */
@@ -38,13 +41,12 @@ final class ThreadCpu {
     if (!Files.isDirectory(TASKS)) {
       return null;
     }
-    Map<String, Long> ticks = new LinkedHashMap<>();
+    Map<String, Sample> threads = new LinkedHashMap<>();
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
       for (Path task : tasks) {
         try {
-          String name = Files.readString(task.resolve("comm")).strip();
-          long used = ticks(Files.readString(task.resolve("stat")));
-          ticks.put(task.getFileName() + " " + name, used);
+          String role = role(Files.readString(task.resolve("comm")).strip());
+          threads.put(task.getFileName().toString(), new Sample(role, ticks(Files.readString(task.resolve("stat")))));
         } catch (IOException | RuntimeException e) {
           // the thread ended while being read: it is not in this snapshot
         }
@@ -52,7 +54,7 @@ final class ThreadCpu {
     } catch (IOException e) {
       return null;
     }
-    return new ThreadCpu(ticks);
+    return new ThreadCpu(threads);
   }
 
   /** utime + stime of a /proc/PID/task/TID/stat line (fields 14 and 15, after the parenthesized name). */
@@ -61,38 +63,46 @@ final class ThreadCpu {
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
-  /** The role of a thread by its name (as /proc shows it: at most 15 characters). */
-  static String role(String name) {
-    if (name.startsWith("payment-generat")) {
+  /** The role of a thread by its name as /proc shows it (the first {@value #COMM_LENGTH} characters). */
+  static String role(String comm) {
+    if (comm.startsWith(shown(PaymentGenerator.WORKER_THREAD_PREFIX))) {
       return WORKER;
     }
-    if (name.startsWith("file-sink-writ")) {
+    if (comm.startsWith(shown(FileSink.WRITER_THREAD))) {
       return WRITER;
     }
-    if (name.startsWith("VM Thread") || name.startsWith("GC Thread") || name.startsWith("G1 ")
-        || name.startsWith("VM Periodic")) {
+    if (comm.startsWith("VM Thread") || comm.startsWith("GC Thread") || comm.startsWith("G1 ")
+        || comm.startsWith("VM Periodic")) {
       return GC_VM;
     }
-    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
       return JIT;
     }
     return OTHER;
   }
 
-  /** Seconds of CPU per role between {@code before} and this snapshot, for threads in both. */
+  /** Linux keeps the first 15 bytes of a thread's name. */
+  private static final int COMM_LENGTH = 15;
+
+  private static String shown(String threadName) {
+    return threadName.substring(0, Math.min(COMM_LENGTH, threadName.length()));
+  }
+
+  /**
+   * Seconds of CPU per role between {@code before} and this snapshot; a thread started since counts
+   * from zero, one that ended is missing. The generator's workers are left out.
+   */
   Map<String, Double> secondsSince(ThreadCpu before) {
     Map<String, Double> seconds = new LinkedHashMap<>();
     for (String role : new String[] {WRITER, GC_VM, JIT, OTHER}) {
       seconds.put(role, 0.0);
     }
-    ticksByThread.forEach((thread, ticks) -> {
-      Long earlier = before.ticksByThread.get(thread);
-      long delta = ticks - (earlier == null ? 0 : earlier);
-      String role = role(thread.substring(thread.indexOf(' ') + 1));
-      if (role.equals(WORKER)) {
-        return;
+    threads.forEach((tid, sample) -> {
+      Sample earlier = before.threads.get(tid);
+      long delta = sample.ticks() - (earlier == null ? 0 : earlier.ticks());
+      if (!sample.role().equals(WORKER)) {
+        seconds.merge(sample.role(), (double) delta / TICKS_PER_SECOND, Double::sum);
       }
-      seconds.merge(role, (double) delta / TICKS_PER_SECOND, Double::sum);
     });
     return seconds;
   }
