@@ -1,8 +1,9 @@
 package com.paymentslake.generator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 
-/** A real city of the embedded reference table ({@code generator/cities.v1.csv}). */
+/** A real city of the embedded reference table ({@code generator/cities.v2.csv}). */
 final class City {
   final int index;
   final String name;
@@ -13,8 +14,11 @@ final class City {
   final double weight;
   final byte[] csvName;
   final byte[] countryCode;
+  /** Local time: payments follow their time-of-day profiles on this zone's clock. */
+  final ZoneId zone;
 
-  City(int index, String name, String country, double latitude, double longitude, Money money, double weight) {
+  City(int index, String name, String country, double latitude, double longitude, Money money, double weight,
+      ZoneId zone) {
     this.index = index;
     this.name = name;
     this.country = country;
@@ -24,6 +28,7 @@ final class City {
     this.weight = weight;
     this.csvName = Csv.field(name);
     this.countryCode = country.getBytes(StandardCharsets.US_ASCII);
+    this.zone = zone;
   }
 
   @Override

@@ -16,6 +16,8 @@ final class DayPlan {
   final LocalDate date;
   final long epochDay;
   final long startEpochSecond;
+  /** Each city's UTC offset in seconds on this date ({@link World#utcOffsets}), by city index. */
+  final int[] utcOffsets;
   final byte[] dateDigits;
   /** {@code T<yyyyMMdd>-}, the txn_id up to its row index, {@link Ascii#padded}. */
   final byte[] paddedTxnIdPrefix;
@@ -40,6 +42,7 @@ final class DayPlan {
     this.date = config.startDate().plusDays(index);
     this.epochDay = date.toEpochDay();
     this.startEpochSecond = epochDay * 86_400L;
+    this.utcOffsets = World.utcOffsets(epochDay);
     this.dateDigits = date.format(DateTimeFormatter.BASIC_ISO_DATE).getBytes(StandardCharsets.US_ASCII);
     this.paddedTxnIdPrefix = Ascii.padded(("T" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-")
         .getBytes(StandardCharsets.US_ASCII));

@@ -41,6 +41,8 @@ final class Row {
   Channel channel;
   long amountMinor;
   Money money;
+  /** UTC offset in seconds of the city where the payment happens, on the row's date. */
+  int utcOffset;
   PaymentStatus status;
   /** DE39 response code; null while PENDING. */
   byte[] responseCode;

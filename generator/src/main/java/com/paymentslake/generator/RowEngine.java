@@ -38,9 +38,12 @@ import java.util.List;
  *       N(0,1)), {@link MerchantCategory}), refunds x0.8, capped at 25,000 USD, converted with the
  *       contract's reference rate and rounded to the currency's minor units (ATM withdrawals to
  *       whole notes: the largest power of ten worth at most 20 USD). Currency = merchant city's.
- *   <li>Time: txn_ts on the ingest date (UTC); time of day from the segment's mixture of normals
- *       ({@link Segment}: business earlier, around lunch and business hours; students late in the
- *       evening and at night), wrapped into the day. Overall mean 17.8 h, sd 3.1 h, peak 18-19 h.
+ *   <li>Time: local time of day in the zone of the city where the payment happens (the merchant's
+ *       city; {@code cities.v2.csv}), from the segment's mixture of normals ({@link Segment}:
+ *       business earlier, around lunch and business hours; students late in the evening and at
+ *       night). Overall mean 17.8 h, sd 3.1 h, peak 18-19 h, local. txn_ts is that moment in UTC,
+ *       wrapped into the ingest date (so a Tokyo evening is a UTC morning, and a New York evening
+ *       partly the early hours of the same UTC date).
  *   <li>Status (DE39 response_code): PENDING 0.2% (empty code); REVERSED 0.54% of purchases,
  *       cash advances and ATM withdrawals ("00", the reversal was accepted; about 0.5% of all rows);
  *       DECLINED 5% (refunds 2%; about 5% of all rows) with codes by context: card-present purchases
@@ -48,7 +51,8 @@ import java.util.List;
  *       card-not-present 05/51/54/14/59/57/91, refunds 12/57/91; otherwise APPROVED "00".
  *   <li>Fraud 0.3%: bursts of 2-6 consecutive rows on one card of one holder within a 10-120
  *       minute window (per block of 32 rows, a burst with probability 0.024), 65% card-not-present
- *       (ECOM 55%, MOTO 10%; ATM 5%, POS 30%), 60% starting at night (00-05h, else ~N(18h, 3h)),
+ *       (ECOM 55%, MOTO 10%; ATM 5%, POS 30%), 60% starting at night (00-05h local time of the
+ *       burst's city, else ~N(18h, 3h); moved by at most half its window to stay within the UTC day),
  *       65% in a foreign city, a new device (15% none), amounts x1.8, 25% declined (59, 05, 14,
  *       63, 54). Fraud ignores the holder's segment.
  *   <li>Null rates: mcc 5%, latitude/longitude 1% (together), device_id 8% (fraud 15%).
@@ -362,6 +366,7 @@ final class RowEngine {
     row.channel = channel;
     row.category = category;
     row.money = city.money;
+    row.utcOffset = row.day.utcOffsets[city.index];
     setMerchant(row, world.pickMerchantIndex(city, category, rng));
   }
 
@@ -375,7 +380,7 @@ final class RowEngine {
     if (type == TxnType.REFUND) {
       usd *= 0.8;
     }
-    int secondOfDay = segmentSecond(customer.segment, rng);
+    int secondOfDay = utcSecond(segmentSecond(customer.segment, rng), row.utcOffset);
     int deviceIndex = customer.devices == 2 && rng.nextDouble() < 0.3 ? 1 : 0;
     long device = rng.nextDouble() < DEVICE_NULL_RATE ? -1 : deviceId(customer.key, deviceIndex);
 
@@ -395,8 +400,8 @@ final class RowEngine {
     Channel channel = FRAUD_CHANNELS[block.pick(FRAUD_CHANNEL_CUMULATIVE)];
     City city = block.nextDouble() < 0.65 ? world.pickAway(customer.home, 0.0, block) : customer.home;
     int window = 600 + block.nextInt(6_600);
-    int start = block.nextDouble() < 0.6 ? block.nextInt(5 * 3600) : eveningSecond(block);
-    start = Math.min(start, 86_399 - window);
+    int localStart = block.nextDouble() < 0.6 ? block.nextInt(5 * 3600) : eveningSecond(block);
+    int start = burstStart(utcSecond(localStart, day.utcOffsets[city.index]), window);
     long device = block.nextDouble() < 0.85 ? block.nextLong() & DEVICE_MASK : -1;
 
     MerchantCategory category;
@@ -502,6 +507,25 @@ final class RowEngine {
     double seconds = segment.hourMeanSeconds[component]
         + segment.hourSdSeconds[component] * random.nextGaussian();
     return (int) Math.floorMod((long) Math.floor(seconds), 86_400L);
+  }
+
+  /** The second of the UTC day at local second {@code localSecond} of a clock {@code utcOffset} seconds ahead. */
+  static int utcSecond(int localSecond, int utcOffset) {
+    return Math.floorMod(localSecond - utcOffset, 86_400);
+  }
+
+  /**
+   * Where a burst of {@code window} seconds drawn to start at UTC second {@code start} starts, so that
+   * it stays within the UTC day (txn_ts is on the ingest date): a burst that would run past midnight
+   * moves to whichever end of the day is nearer, by at most half its window (rounded up).
+   */
+  static int burstStart(int start, int window) {
+    if (start + window <= 86_399) {
+      return start;
+    }
+    int forward = 86_400 - start; // the shift when it starts at 00:00:00
+    int backward = start + window - 86_399; // the shift when it ends at 23:59:59
+    return forward <= backward ? 0 : 86_399 - window;
   }
 
   /** Second of the day ~N(18h, 3h), wrapped into [0, 24h). */

@@ -1,15 +1,18 @@
 package com.paymentslake.generator;
 
 import com.paymentslake.contract.ReferenceTable;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The static world of a seed: real cities (from {@code generator/cities.v1.csv}) and a finite
+ * The static world of a seed: real cities (from {@code generator/cities.v2.csv}) and a finite
  * merchant population in each of them, per category. Built once per generator, read-only after.
  */
 final class World {
-  static final String CITIES_RESOURCE = "/generator/cities.v1.csv";
+  static final String CITIES_RESOURCE = "/generator/cities.v2.csv";
   /** Merchants per city and category. */
   static final int MERCHANTS_PER_CITY_AND_CATEGORY = 20;
   /** Merchants lie uniformly within this distance of the city centre. */
@@ -193,15 +196,34 @@ final class World {
     return all;
   }
 
+  /**
+   * Every city's UTC offset in seconds on a date (days since 1970-01-01), by city index: the offset
+   * at noon UTC, so a date has one offset per city even when its clocks change that night.
+   */
+  static int[] utcOffsets(long epochDay) {
+    Instant noon = Instant.ofEpochSecond(epochDay * 86_400L + 43_200L);
+    int[] offsets = new int[CITIES.size()];
+    for (City city : CITIES) {
+      offsets[city.index] = city.zone.getRules().getOffset(noon).getTotalSeconds();
+    }
+    return offsets;
+  }
+
   private static List<City> loadCities() {
     List<City> cities = new ArrayList<>();
     for (ReferenceTable.Row row :
-        ReferenceTable.readResource(World.class, CITIES_RESOURCE, "city,country,latitude,longitude,currency,weight")) {
+        ReferenceTable.readResource(World.class, CITIES_RESOURCE, "city,country,latitude,longitude,currency,weight,zone")) {
       if (!row.field(1).matches("[A-Z]{2}")) {
         throw row.error("country '" + row.field(1) + "' is not ISO 3166-1 alpha-2");
       }
+      ZoneId zone;
+      try {
+        zone = ZoneId.of(row.field(6));
+      } catch (DateTimeException e) {
+        throw row.error("zone '" + row.field(6) + "' is not an IANA time zone");
+      }
       cities.add(new City(cities.size(), row.field(0), row.field(1), Double.parseDouble(row.field(2)),
-          Double.parseDouble(row.field(3)), Money.of(row.field(4)), Double.parseDouble(row.field(5))));
+          Double.parseDouble(row.field(3)), Money.of(row.field(4)), Double.parseDouble(row.field(5)), zone));
     }
     return List.copyOf(cities);
   }

@@ -229,8 +229,9 @@ class RealismAtScaleTest {
     long abroad = bursts.stream().filter(b -> b.abroad).count();
     assertShare("share of fraud bursts abroad (not in the holder's home country)", abroad, n, FRAUD_ABROAD);
 
-    // A burst starts at night (00-05h) with 0.6, else at ~N(18h, 3h) wrapped; its first row comes
-    // up to one step (window / length) later, which moves some night starts past 05:00.
+    // A burst starts at night (00-05h, local time of its city) with 0.6, else at ~N(18h, 3h)
+    // wrapped; its first row comes up to one step (window / length) later, which moves some night
+    // starts past 05:00. (A burst across UTC midnight moves by at most half its window: rare.)
     double eveningNight = 0;
     double[] evening = RealismModel.mixtureHourShares(1, 18, 3);
     for (int h = 0; h < NIGHT_END_HOUR; h++) {
@@ -243,8 +244,8 @@ class RealismAtScaleTest {
     double meanFirstRowDelay = (MIN_WINDOW_SECONDS + MAX_WINDOW_SECONDS) / 2.0 * meanStepPerLength / 2;
     double spill = meanFirstRowDelay / (NIGHT_END_HOUR * 3600.0);
     double night = (FRAUD_NIGHT_START + (1 - FRAUD_NIGHT_START) * eveningNight) * (1 - spill);
-    long nightBursts = bursts.stream().filter(b -> b.firstSecond < NIGHT_END_HOUR * 3600).count();
-    assertShare("share of fraud bursts starting before 05:00", nightBursts, n, night);
+    long nightBursts = bursts.stream().filter(b -> b.firstLocalSecond < NIGHT_END_HOUR * 3600).count();
+    assertShare("share of fraud bursts starting before 05:00 local time", nightBursts, n, night);
 
     double genuineNight = 0;
     double genuineCardNotPresent = (double) tally.genuineCardNotPresent / tally.genuine;
@@ -524,6 +525,18 @@ class RealismAtScaleTest {
         .isLessThanOrEqualTo(SIGMAS);
   }
 
+  /**
+   * The local second of the day of a UTC timestamp in the city's zone (computed here with java.time,
+   * at the exact instant); the UTC second when the city is unknown (reported by the place checks).
+   */
+  static int localSecond(String utcTimestamp, City city, int utcSecondOfDay) {
+    if (city == null) {
+      return utcSecondOfDay;
+    }
+    int offset = city.zone.getRules().getOffset(java.time.Instant.parse(utcTimestamp)).getTotalSeconds();
+    return Math.floorMod(utcSecondOfDay + offset, 86_400);
+  }
+
   private static double meanHour(long[] hours) {
     double sum = 0;
     long n = 0;
@@ -715,8 +728,11 @@ class RealismAtScaleTest {
     int rows;
     long firstSeq = Long.MAX_VALUE;
     long lastSeq = Long.MIN_VALUE;
+    /** UTC seconds of the day of its first and last row. */
     int firstSecond = Integer.MAX_VALUE;
     int lastSecond = Integer.MIN_VALUE;
+    /** Local second of the day of its first row, on the clock of the burst's city. */
+    int firstLocalSecond;
     final Set<Channel> channels = new java.util.HashSet<>();
     boolean abroad;
     boolean deviceNull;
@@ -920,8 +936,11 @@ class RealismAtScaleTest {
         violations.add("time: txn_ts is ISO-8601 UTC on the ingest date", id + " " + ts);
         return;
       }
-      int hour = Integer.parseInt(ts, 11, 13, 10);
-      int secondOfDay = hour * 3600 + Integer.parseInt(ts, 14, 16, 10) * 60 + Integer.parseInt(ts, 17, 19, 10);
+      int secondOfDay = Integer.parseInt(ts, 11, 13, 10) * 3600 + Integer.parseInt(ts, 14, 16, 10) * 60
+          + Integer.parseInt(ts, 17, 19, 10);
+      // Time-of-day profiles hold on the local clock of the city where the payment happens.
+      int localSecond = localSecond(ts, facts.cities.get(f[CITY]), secondOfDay);
+      int hour = localSecond / 3600;
       int user = Integer.parseInt(f[USER_ID], 1, f[USER_ID].length(), 10);
       TxnType type = TxnType.valueOf(f[TXN_TYPE]);
       Channel channel = Channel.valueOf(f[CHANNEL]);
@@ -963,7 +982,10 @@ class RealismAtScaleTest {
         burst.rows++;
         burst.firstSeq = Math.min(burst.firstSeq, seq);
         burst.lastSeq = Math.max(burst.lastSeq, seq);
-        burst.firstSecond = Math.min(burst.firstSecond, secondOfDay);
+        if (secondOfDay < burst.firstSecond) {
+          burst.firstSecond = secondOfDay;
+          burst.firstLocalSecond = localSecond;
+        }
         burst.lastSecond = Math.max(burst.lastSecond, secondOfDay);
         burst.channels.add(channel);
         burst.abroad = abroad;

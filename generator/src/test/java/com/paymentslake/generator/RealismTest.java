@@ -10,6 +10,7 @@ import com.paymentslake.contract.TxnType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -227,9 +228,15 @@ class RealismTest {
     return seconds.get(seconds.size() - 1) - seconds.get(0);
   }
 
+  /** The local hour of the payment, on the clock of its city (txn_ts is UTC, checked by assertClean). */
   private static int hour(RawLake.Line r) {
-    return Integer.parseInt(r.field("txn_ts").substring(11, 13)); // ISO-8601 UTC, checked by assertClean
+    ZoneId zone = ZONES.get(r.field("city"));
+    assertThat(zone).as("zone of city %s", r.field("city")).isNotNull();
+    return Instant.parse(r.field("txn_ts")).atZone(zone).getHour();
   }
+
+  private static final Map<String, ZoneId> ZONES = java.util.Arrays.stream(new World(0).cities)
+      .collect(Collectors.toMap(c -> c.name, c -> c.zone));
 
   private static Map<String, Double> shares(java.util.function.Function<RawLake.Line, String> key) {
     Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
