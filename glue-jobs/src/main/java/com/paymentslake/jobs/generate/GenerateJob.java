@@ -2,6 +2,7 @@ package com.paymentslake.jobs.generate;
 
 import com.paymentslake.contract.DefectKind;
 import com.paymentslake.contract.TruthManifest;
+import com.paymentslake.generator.Chunk;
 import com.paymentslake.generator.ChunkResult;
 import com.paymentslake.generator.Compression;
 import com.paymentslake.generator.GeneratorOptions;
@@ -39,12 +40,15 @@ import org.slf4j.LoggerFactory;
  * writes for the same options. See the package documentation for arguments, defaults and examples.
  *
  * <p>Run order: parse the arguments into a {@link GenerateConfig}; on the driver, plan the run's
- * files ({@link PaymentGenerator#chunks()}); run one Spark task per file, biggest first ({@link
- * GenerationPlan#taskOrder}), each writing its file through Hadoop's FileSystem, visible only once
+ * files ({@link PaymentGenerator#chunks()}) and group consecutive ingest dates into waves of at most
+ * {@link GenerationPlan#WAVE_ROWS} base rows ({@link GenerationPlan#waves}). Per wave: run one Spark
+ * task per file, biggest first, each writing its file through Hadoop's FileSystem, visible only once
  * complete ({@link ChunkTask}, {@link AtomicFiles}); collect the tasks' {@link ChunkResult}s; then
  * per ingest date delete the stale part files of earlier runs ({@link GenerationPlan#staleParts})
- * and leftover temporary files, and write its {@code truth.json} last. A failed task fails the job
- * before any manifest is written.
+ * and leftover temporary files, and write its {@code truth.json} last; log the run's progress. The
+ * driver so holds one wave's defect ids at a time. A failed task fails the job before the manifests
+ * of its wave are written; the partitions of earlier waves are complete, and a re-run writes them
+ * again byte for byte.
  */
 public final class GenerateJob {
   static final String JOB = "generate";
@@ -134,43 +138,56 @@ public final class GenerateJob {
 
   /** Generates the configured run into the lake root; see the class comment. */
   public static GenerateResult run(SparkSession spark, GenerateConfig config) {
+    return run(spark, config, GenerationPlan.WAVE_ROWS);
+  }
+
+  /** {@link #run(SparkSession, GenerateConfig)} in waves of at most {@code waveRows} base rows (tests). */
+  static GenerateResult run(SparkSession spark, GenerateConfig config, long waveRows) {
     long started = System.nanoTime();
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     String root = io(() -> AtomicFiles.qualified(config.lakeRoot(), hadoopConf), "qualify the lake root " + config.lakeRoot());
     PaymentGenerator generator = new PaymentGenerator(config.generator());
-    List<Integer> tasks = GenerationPlan.taskOrder(generator.chunks());
-    LOG.info("Generating {} files for ingest dates {}..{} ({} mode{}) into {}: {}", tasks.size(),
+    List<Chunk> chunks = generator.chunks();
+    List<List<Integer>> waves = GenerationPlan.waves(chunks, waveRows);
+    LOG.info("Generating {} files for ingest dates {}..{} ({} mode{}) into {} in {} wave(s): {}", chunks.size(),
         config.generator().startDate(), config.generator().endDate(), config.mode().optionValue(),
         config.targetBytes().isPresent() ? ", target size " + config.targetBytes().getAsLong() + " bytes" : "", root,
-        config.generator());
+        waves.size(), config.generator());
 
-    List<ChunkResult> results = writeChunks(spark, config, root, tasks);
-
-    Map<LocalDate, List<ChunkResult>> byDate = new TreeMap<>();
-    for (ChunkResult result : results) {
-      byDate.computeIfAbsent(result.chunk().ingestDate(), date -> new ArrayList<>()).add(result);
-    }
     List<String> stale = new ArrayList<>();
     Map<DefectKind, Long> defects = new EnumMap<>(DefectKind.class);
     long dataLines = 0;
     long bytes = 0;
-    for (LocalDate date : config.generator().ingestDates()) {
-      List<ChunkResult> ofDate = byDate.getOrDefault(date, List.of());
-      List<String> deleted = finishPartition(hadoopConf, root, generator, date, ofDate);
-      stale.addAll(deleted);
-      long dateBytes = ofDate.stream().mapToLong(ChunkResult::bytes).sum();
-      long dateLines = ofDate.stream().mapToLong(ChunkResult::dataLines).sum();
-      LOG.info("ingest_date={}: {} lines, {} bytes, {} files{}", date, dateLines, dateBytes, ofDate.size(),
-          deleted.isEmpty() ? "" : "; deleted stale " + deleted);
-      dataLines += dateLines;
-      bytes += dateBytes;
-      for (ChunkResult result : ofDate) {
-        for (DefectKind kind : DefectKind.values()) {
-          defects.merge(kind, result.count(kind), Long::sum);
+    long rowsDone = 0;
+    long rowsTotal = chunks.stream().mapToLong(Chunk::baseRows).sum();
+    for (int w = 0; w < waves.size(); w++) {
+      List<Integer> wave = waves.get(w);
+      // The wave's results are dropped once its manifests are written: the driver never holds more.
+      TreeMap<LocalDate, List<ChunkResult>> byDate = new TreeMap<>();
+      for (ChunkResult result : writeChunks(spark, root, config, wave, w, waves.size())) {
+        byDate.computeIfAbsent(result.chunk().ingestDate(), date -> new ArrayList<>()).add(result);
+      }
+      for (Map.Entry<LocalDate, List<ChunkResult>> date : byDate.entrySet()) {
+        List<ChunkResult> ofDate = date.getValue();
+        List<String> deleted = finishPartition(hadoopConf, root, generator, date.getKey(), ofDate);
+        stale.addAll(deleted);
+        long dateBytes = ofDate.stream().mapToLong(ChunkResult::bytes).sum();
+        long dateLines = ofDate.stream().mapToLong(ChunkResult::dataLines).sum();
+        LOG.info("ingest_date={}: {} lines, {} bytes, {} files{}", date.getKey(), dateLines, dateBytes, ofDate.size(),
+            deleted.isEmpty() ? "" : "; deleted stale " + deleted);
+        dataLines += dateLines;
+        bytes += dateBytes;
+        for (ChunkResult result : ofDate) {
+          for (DefectKind kind : DefectKind.values()) {
+            defects.merge(kind, result.count(kind), Long::sum);
+          }
         }
       }
+      rowsDone += wave.stream().mapToLong(i -> chunks.get(i).baseRows()).sum();
+      LOG.info("Wave {}/{} done: ingest dates {}..{}; {}", w + 1, waves.size(), byDate.firstKey(), byDate.lastKey(),
+          progress(rowsDone, rowsTotal, System.nanoTime() - started));
     }
-    GenerateResult result = new GenerateResult(root, config.generator().ingestDates(), results.size(), dataLines,
+    GenerateResult result = new GenerateResult(root, config.generator().ingestDates(), chunks.size(), dataLines,
         bytes, defects, stale, Duration.ofNanos(System.nanoTime() - started));
     LOG.info("Generated {} rows, {} bytes, {} files over {} ingest dates into {} in {} s ({} rows/s); defects by"
             + " kind: {}", result.dataLines(), result.bytes(), result.files(), result.ingestDates().size(), root,
@@ -179,13 +196,24 @@ public final class GenerateJob {
     return result;
   }
 
+  /** Base rows done of the run, the rate so far and the time left at that rate. */
+  static String progress(long rowsDone, long rowsTotal, long elapsedNanos) {
+    double seconds = elapsedNanos / 1e9;
+    double rate = seconds > 0 ? rowsDone / seconds : 0;
+    String left = rate > 0 ? String.format(Locale.ROOT, "about %.0f s left", (rowsTotal - rowsDone) / rate)
+        : "time left unknown";
+    return String.format(Locale.ROOT, "%,d of %,d base rows (%.1f%%), %,.0f rows/s, %s", rowsDone, rowsTotal,
+        rowsTotal > 0 ? 100.0 * rowsDone / rowsTotal : 100.0, rate, left);
+  }
+
   /** One Spark task per chunk, in the given order of chunk numbers; returns the tasks' results. */
   private static List<ChunkResult> writeChunks(
-      SparkSession spark, GenerateConfig config, String root, List<Integer> tasks) {
+      SparkSession spark, String root, GenerateConfig config, List<Integer> tasks, int wave, int waves) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<byte[]> hadoop =
         context.broadcast(JavaSerialization.bytes(new HadoopConf(spark.sparkContext().hadoopConfiguration())));
-    context.setJobDescription("generate " + tasks.size() + " raw payment files into " + root);
+    context.setJobDescription("generate " + tasks.size() + " raw payment files into " + root + " (wave " + (wave + 1)
+        + " of " + waves + ")");
     try {
       // One partition per chunk: ParallelCollectionRDD slices n elements into n partitions of one.
       return context.parallelize(tasks, tasks.size())

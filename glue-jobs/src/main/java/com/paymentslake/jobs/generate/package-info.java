@@ -13,11 +13,15 @@
  * complete: on object stores the file appears when its upload completes and a failed upload is
  * aborted; elsewhere it is written to a hidden temporary name and renamed. A file's bytes depend
  * only on the options and the file, never on the task order, the executor or the cluster size, so
- * a retried task rewrites the same file. After every task succeeded the driver, per ingest date,
- * deletes the {@code part-*.csv} / {@code part-*.csv.gz} files of earlier runs that this run did not
- * write (other files are left alone) and leftover temporary files, then writes the date's {@code
- * truth.json}, and logs a summary (rows, bytes, files, defects by kind, seconds). A failed task
- * fails the job before any manifest is written.
+ * a retried task rewrites the same file. The run goes in waves of consecutive ingest dates (at most
+ * 32 million base rows each, a bigger date alone): after every task of a wave succeeded the driver,
+ * per ingest date of the wave, deletes the {@code part-*.csv} / {@code part-*.csv.gz} files of
+ * earlier runs that this run did not write (other files are left alone) and leftover temporary
+ * files, then writes the date's {@code truth.json}, and logs the run's progress (base rows done,
+ * rows/s, time left); at the end it logs a summary (rows, bytes, files, defects by kind, seconds).
+ * The driver so holds the defect ids of one wave, not of the whole run. A failed task fails the job
+ * before the manifests of its wave are written; partitions of earlier waves are complete, and a
+ * re-run writes them again byte for byte.
  *
  * <h2>Arguments (Glue style, {@code --key value} or {@code --key=value})</h2>
  *

@@ -85,6 +85,27 @@ class GenerateJobTest {
   }
 
   @Test
+  void inOneWavePerDateTheJobWritesTheSameBytes() throws IOException {
+    // Replays carried into the next day cross wave boundaries: each wave's files are still complete.
+    Path expected = singleProcess(OPTIONS, dir.resolve("expected"));
+    Path lake = dir.resolve("lake");
+
+    GenerateResult result = GenerateJob.run(SPARK, jobConfig(lake, OPTIONS), 1);
+
+    assertSameFiles(files(lake), files(expected));
+    assertNoHiddenOrTemporaryFiles(lake);
+    assertThat(result.ingestDates()).hasSize(3);
+    assertThat(result.dataLines()).isEqualTo(manifests(expected).stream().mapToLong(TruthManifest::dataLines).sum());
+  }
+
+  @Test
+  void progressGivesRowsRateAndTimeLeft() {
+    assertThat(GenerateJob.progress(250_000, 1_000_000, 5_000_000_000L))
+        .isEqualTo("250,000 of 1,000,000 base rows (25.0%), 50,000 rows/s, about 15 s left");
+    assertThat(GenerateJob.progress(0, 10, 0)).endsWith("0 rows/s, time left unknown");
+  }
+
+  @Test
   void gzipOutputIsByteIdenticalAndDecompressesToThePlainOutput() throws IOException {
     Map<String, String> gzip = with(OPTIONS, "--compression", "gzip");
     Path expected = singleProcess(gzip, dir.resolve("expected"));

@@ -25,6 +25,40 @@ class GenerationPlanTest {
       .chunks();
 
   @Test
+  void wavesGroupWholeConsecutiveDatesUpToTheRowBoundEachInTaskOrder() {
+    long[] dayRows = new long[3];
+    CHUNKS.forEach(c -> dayRows[c.dayIndex()] += c.baseRows());
+
+    // A bound that holds two days but not three: days 1-2, then day 3.
+    List<List<Integer>> waves = GenerationPlan.waves(CHUNKS, dayRows[0] + dayRows[1]);
+    assertThat(waves).hasSize(2);
+    assertThat(dates(waves.get(0))).containsExactly(LocalDate.parse("2026-11-17"), LocalDate.parse("2026-11-18"));
+    assertThat(dates(waves.get(1))).containsExactly(LocalDate.parse("2026-11-19"));
+    for (List<Integer> wave : waves) {
+      assertThat(wave.stream().map(CHUNKS::get).toList())
+          .isSortedAccordingTo(GenerationPlan.TASK_ORDER);
+      assertThat(wave.stream().mapToLong(i -> CHUNKS.get(i).baseRows()).sum())
+          .isLessThanOrEqualTo(dayRows[0] + dayRows[1]);
+    }
+    // Every chunk once, across the waves.
+    assertThat(waves.stream().flatMap(List::stream).sorted().toList())
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, CHUNKS.size()).boxed().toList());
+
+    // A date bigger than the bound is a wave of its own, never split (its manifest needs all its files).
+    List<List<Integer>> perDate = GenerationPlan.waves(CHUNKS, 1);
+    assertThat(perDate).hasSize(3);
+    assertThat(perDate).allSatisfy(wave -> assertThat(dates(wave)).hasSize(1));
+    // One wave holds the whole run when it fits: the plain task order.
+    assertThat(GenerationPlan.waves(CHUNKS, GenerationPlan.WAVE_ROWS)).containsExactly(GenerationPlan.taskOrder(CHUNKS));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GenerationPlan.waves(CHUNKS, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+  }
+
+  private static List<LocalDate> dates(List<Integer> wave) {
+    return wave.stream().map(i -> CHUNKS.get(i).ingestDate()).distinct().sorted().toList();
+  }
+
+  @Test
   void tasksRunBiggestFileFirstInAnOrderNoInputOrderChanges() {
     List<Chunk> order = GenerationPlan.taskOrder(CHUNKS).stream().map(CHUNKS::get).toList();
     List<Chunk> reversed = new ArrayList<>(CHUNKS);
