@@ -2,7 +2,6 @@ package com.paymentslake.generator;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.Month;
 
 /**
  * How many base rows a day gets: {@code round(rowsPerDay * weekday weight * season weight)}, at
@@ -11,17 +10,14 @@ import java.time.Month;
  *
  * <ul>
  *   <li>Weekday: Mon 0.90, Tue 0.92, Wed 0.94, Thu 0.98, Fri 1.10, Sat 1.12, Sun 1.04.
- *   <li>Season: 20 Nov - 31 Dec x2.0 (holiday shopping), Jan-Feb x0.75, Jun-Aug x1.25 (summer
- *       travel), otherwise x1.0.
+ *   <li>Season ({@link Season}): 20 Nov - 31 Dec x2.0 (holiday shopping), Jan-Feb x0.75, Jun-Aug
+ *       x1.25 (summer travel), otherwise x1.0.
  * </ul>
  */
 final class DailyVolume {
   /** Monday first; the seven weights add up to 7. */
   static final double[] WEEKDAY_WEIGHTS = {0.90, 0.92, 0.94, 0.98, 1.10, 1.12, 1.04};
 
-  static final double HOLIDAY_WEIGHT = 2.0;
-  static final double WINTER_WEIGHT = 0.75;
-  static final double SUMMER_WEIGHT = 1.25;
 
   private DailyVolume() {}
 
@@ -30,22 +26,12 @@ final class DailyVolume {
   }
 
   static double seasonWeight(LocalDate date) {
-    Month month = date.getMonth();
-    if (month == Month.DECEMBER || (month == Month.NOVEMBER && date.getDayOfMonth() >= 20)) {
-      return HOLIDAY_WEIGHT;
-    }
-    if (month == Month.JANUARY || month == Month.FEBRUARY) {
-      return WINTER_WEIGHT;
-    }
-    if (month == Month.JUNE || month == Month.JULY || month == Month.AUGUST) {
-      return SUMMER_WEIGHT;
-    }
-    return 1.0;
+    return Season.of(date).volumeWeight;
   }
 
   /** The base rows of the busiest possible day (a holiday-season Saturday). */
   static long maxBaseRows(long rowsPerDay) {
-    return Math.max(1L, Math.round(rowsPerDay * WEEKDAY_WEIGHTS[5] * HOLIDAY_WEIGHT));
+    return Math.max(1L, Math.round(rowsPerDay * WEEKDAY_WEIGHTS[5] * Season.HOLIDAY.volumeWeight));
   }
 
   static long baseRows(LocalDate date, long rowsPerDay) {

@@ -18,6 +18,8 @@ final class DayPlan {
   final long startEpochSecond;
   /** Each city's UTC offset in seconds on this date ({@link World#utcOffsets}), by city index. */
   final int[] utcOffsets;
+  /** Sets the purchase mix ({@link Segment#purchaseCumulative}); the volume is in {@link #baseRows}. */
+  final Season season;
   final byte[] dateDigits;
   /** {@code T<yyyyMMdd>-}, the txn_id up to its row index, {@link Ascii#padded}. */
   final byte[] paddedTxnIdPrefix;
@@ -43,6 +45,7 @@ final class DayPlan {
     this.epochDay = date.toEpochDay();
     this.startEpochSecond = epochDay * 86_400L;
     this.utcOffsets = World.utcOffsets(epochDay);
+    this.season = Season.of(date);
     this.dateDigits = date.format(DateTimeFormatter.BASIC_ISO_DATE).getBytes(StandardCharsets.US_ASCII);
     this.paddedTxnIdPrefix = Ascii.padded(("T" + date.format(DateTimeFormatter.BASIC_ISO_DATE) + "-")
         .getBytes(StandardCharsets.US_ASCII));

@@ -44,6 +44,13 @@ enum MerchantCategory {
       "PayFriend", "QuickSend Transfers", "SendHome Remit");
 
   static final MerchantCategory[] VALUES = values();
+  /**
+   * The categories a holder buys from, in the order of every segment's purchase weights ({@link
+   * Segment}) and every season's purchase factors ({@link Season}).
+   */
+  static final MerchantCategory[] PURCHASES = {
+    GROCERY, RESTAURANT, FAST_FOOD, GAS, ONLINE_RETAIL, DEPARTMENT_STORE, PHARMACY, TAXI, AIRLINE, HOTEL
+  };
   private static final Channel[] CHANNELS = Channel.values();
 
   final String[] mccs;

@@ -33,7 +33,9 @@ import java.util.List;
  *       and redrawn otherwise, so the day's volume is unchanged.
  *   <li>Purchase categories: weights per segment (students fast food, online, grocery, taxis;
  *       affluent restaurants, department stores, hotels, airlines; business restaurants, taxis,
- *       airlines, hotels; mass grocery, online, gas), documented in {@link Segment}.
+ *       airlines, hotels; mass grocery, online, gas), documented in {@link Segment}, times the
+ *       date's {@link Season} factors (holiday season: department stores, online retail; summer:
+ *       airlines, hotels, gas; Jan-Feb: pharmacies).
  *   <li>Amounts: log-normal per category in USD (median x segment spend factor x exp(sigma
  *       N(0,1)), {@link MerchantCategory}), refunds x0.8, capped at 25,000 USD, converted with the
  *       contract's reference rate and rounded to the currency's minor units (ATM withdrawals to
@@ -331,7 +333,9 @@ final class RowEngine {
     Channel channel;
     switch (type) {
       case PURCHASE -> {
-        category = PURCHASE_CATEGORIES[rng.pick(customer.segment.purchaseCumulative, customer.segment.purchaseGuide)];
+        int season = row.day.season.ordinal();
+        category = PURCHASE_CATEGORIES[rng.pick(customer.segment.purchaseCumulative[season],
+            customer.segment.purchaseGuide[season])];
         channel = category.channel(rng);
       }
       case REFUND -> {

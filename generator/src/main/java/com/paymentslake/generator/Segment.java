@@ -22,7 +22,7 @@ package com.paymentslake.generator;
  *   <tr><td>taxi</td><td>14</td><td>2</td><td>5</td><td>15</td></tr>
  *   <tr><td>airline</td><td>1</td><td>1</td><td>5</td><td>13</td></tr>
  *   <tr><td>hotel</td><td>2</td><td>1</td><td>5</td><td>13</td></tr>
- *   <tr><td>time of day (UTC): weight x N(mean h, sd h), wrapped into the day</td>
+ *   <tr><td>time of day (local): weight x N(mean h, sd h), wrapped into the day</td>
  *       <td>0.60 N(19.5, 2.5) + 0.40 N(22.5, 1.5): late evenings and nights</td>
  *       <td>0.08 N(12.5, 1) lunch + 0.92 N(17.75, 2.25) after work</td>
  *       <td>0.10 N(13, 1) lunch + 0.90 N(19.25, 2) dinner</td>
@@ -33,7 +33,9 @@ package com.paymentslake.generator;
  * restaurant 13.4%, fast food 10.9%, gas 10.4%, department store 7.2%, pharmacy 5.9%, taxi 5.7%,
  * hotel 3.2% and airline 3.0% (the single table of model v1 was 24/18/13/11/10/7/6/5/3/3), and the
  * time of day has mean 17.8 h, standard deviation 3.1 h and its peak at 18-19 h: the spec's evening
- * peak ~N(18 h, 3 h), with a lunch shoulder from the business and lunch components. Because
+ * peak ~N(18 h, 3 h), with a lunch shoulder from the business and lunch components. These are the
+ * weights outside the seasons; a {@link Season} multiplies them by its factors (holiday shopping
+ * moves purchases to department stores and online retail, summer to airlines and hotels). Because
  * business holders pay half as often on weekends (rows of a weekend day are redrawn from the other
  * holders), their share of a weekend's rows is about half their weekday share; the volume of a day
  * stays what {@link DailyVolume} says.
@@ -53,11 +55,7 @@ enum Segment {
       hours(0.40, 12.5, 1.25, 0.60, 16.0, 2.5));
 
   /** The order of every segment's purchase weights. */
-  static final MerchantCategory[] PURCHASE_CATEGORIES = {
-    MerchantCategory.GROCERY, MerchantCategory.RESTAURANT, MerchantCategory.FAST_FOOD,
-    MerchantCategory.GAS, MerchantCategory.ONLINE_RETAIL, MerchantCategory.DEPARTMENT_STORE,
-    MerchantCategory.PHARMACY, MerchantCategory.TAXI, MerchantCategory.AIRLINE, MerchantCategory.HOTEL
-  };
+  static final MerchantCategory[] PURCHASE_CATEGORIES = MerchantCategory.PURCHASES;
   static final double[] CUMULATIVE =
       SplitMix64.cumulative(STUDENT.share, MASS.share, AFFLUENT.share, BUSINESS.share);
   private static final Segment[] VALUES = values();
@@ -72,10 +70,13 @@ enum Segment {
   final double weekendActivity;
   /** Purchase weights in {@link #PURCHASE_CATEGORIES} order (percent). */
   private final double[] purchaseWeights;
-  /** Cumulative purchase weights, for {@link SplitMix64#pick(double[])}. */
-  final double[] purchaseCumulative;
-  /** Guide table over {@link #purchaseCumulative}: a pick costs one or two comparisons, not five. */
-  final int[] purchaseGuide;
+  /**
+   * Per {@link Season} (by ordinal), the cumulative purchase weights times the season's factors, for
+   * {@link SplitMix64#pick(double[])}.
+   */
+  final double[][] purchaseCumulative;
+  /** Guide tables over {@link #purchaseCumulative}: a pick costs one or two comparisons, not five. */
+  final int[][] purchaseGuide;
   /** Time of day: cumulative component weights, and each component's mean and sd in seconds. */
   final double[] hourCumulative;
   final double[] hourMeanSeconds;
@@ -96,8 +97,17 @@ enum Segment {
     this.travelProbability = travelProbability;
     this.weekendActivity = weekendActivity;
     this.purchaseWeights = purchaseWeights.clone();
-    this.purchaseCumulative = SplitMix64.cumulative(purchaseWeights);
-    this.purchaseGuide = SplitMix64.guide(purchaseCumulative, 64);
+    Season[] seasons = Season.values();
+    this.purchaseCumulative = new double[seasons.length][];
+    this.purchaseGuide = new int[seasons.length][];
+    for (Season season : seasons) {
+      double[] weights = new double[purchaseWeights.length];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = purchaseWeights[i] * season.purchaseFactor(i);
+      }
+      purchaseCumulative[season.ordinal()] = SplitMix64.cumulative(weights);
+      purchaseGuide[season.ordinal()] = SplitMix64.guide(purchaseCumulative[season.ordinal()], 64);
+    }
     int components = hours.length / 3;
     double[] weights = new double[components];
     this.hourMeanSeconds = new double[components];
@@ -114,11 +124,19 @@ enum Segment {
     return VALUES[index];
   }
 
-  /** This segment's purchase weight of a category (percent), 0 when it is not a purchase category. */
+  /**
+   * This segment's purchase weight of a category (percent, outside the seasons), 0 when it is not a
+   * purchase category.
+   */
   double purchaseWeight(MerchantCategory category) {
+    return purchaseWeight(category, Season.REGULAR);
+  }
+
+  /** This segment's weight of a category in a season: its weight times the season's factor (not normalized). */
+  double purchaseWeight(MerchantCategory category, Season season) {
     for (int i = 0; i < PURCHASE_CATEGORIES.length; i++) {
       if (PURCHASE_CATEGORIES[i] == category) {
-        return purchaseWeights[i];
+        return purchaseWeights[i] * season.purchaseFactor(i);
       }
     }
     return 0;

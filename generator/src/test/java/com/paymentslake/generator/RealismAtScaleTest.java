@@ -329,16 +329,28 @@ class RealismAtScaleTest {
   }
 
   @Test
-  void purchaseCategoriesFollowEachSegmentsWeights() {
-    for (Segment segment : Segment.values()) {
-      long[] counts = tally.categories[segment.ordinal()];
-      long n = Arrays.stream(counts).sum();
-      double total = RealismModel.totalPurchaseWeight(segment);
-      for (MerchantCategory category : Segment.PURCHASE_CATEGORIES) {
-        assertShare(segment + " purchases at " + category, counts[category.ordinal()], n,
-            segment.purchaseWeight(category) / total);
+  void purchaseCategoriesFollowEachSegmentsWeightsInEachSeason() {
+    // The run spans 20 Nov: regular days, then holiday-season days.
+    assertThat(Season.of(START)).isEqualTo(Season.REGULAR);
+    assertThat(Season.of(START.plusDays(DAYS - 1))).isEqualTo(Season.HOLIDAY);
+    for (Season season : List.of(Season.REGULAR, Season.HOLIDAY)) {
+      for (Segment segment : Segment.values()) {
+        long[] counts = tally.categories[season.ordinal()][segment.ordinal()];
+        long n = Arrays.stream(counts).sum();
+        double total = RealismModel.totalPurchaseWeight(segment, season);
+        for (MerchantCategory category : Segment.PURCHASE_CATEGORIES) {
+          assertShare(season + " " + segment + " purchases at " + category, counts[category.ordinal()], n,
+              segment.purchaseWeight(category, season) / total);
+        }
       }
     }
+    // Holiday shopping, visible in the data alone: department stores and online retail gain share.
+    for (MerchantCategory gift : List.of(MerchantCategory.DEPARTMENT_STORE, MerchantCategory.ONLINE_RETAIL)) {
+      assertThat(purchaseShare(Season.HOLIDAY, gift)).as("holiday share of " + gift)
+          .isGreaterThan(1.3 * purchaseShare(Season.REGULAR, gift));
+    }
+    assertThat(purchaseShare(Season.HOLIDAY, MerchantCategory.GROCERY)).as("holiday share of groceries")
+        .isLessThan(purchaseShare(Season.REGULAR, MerchantCategory.GROCERY));
     // What the segments are known for.
     assertThat(top(Segment.STUDENT, 4)).containsExactlyInAnyOrder(MerchantCategory.FAST_FOOD,
         MerchantCategory.ONLINE_RETAIL, MerchantCategory.GROCERY, MerchantCategory.TAXI);
@@ -384,7 +396,9 @@ class RealismAtScaleTest {
     for (MerchantCategory category : Segment.PURCHASE_CATEGORIES) {
       double[] weights = new double[Segment.values().length];
       for (Segment segment : Segment.values()) {
-        weights[segment.ordinal()] = tally.categories[segment.ordinal()][category.ordinal()];
+        for (long[][] ofSeason : tally.categories) {
+          weights[segment.ordinal()] += ofSeason[segment.ordinal()][category.ordinal()];
+        }
       }
       double[] usd = tally.amounts(category);
       Arrays.sort(usd);
@@ -563,6 +577,17 @@ class RealismAtScaleTest {
       d[i] = values[i];
     }
     return argMax(d);
+  }
+
+  /** Observed share of a category among the genuine purchases of a season, all segments. */
+  private static double purchaseShare(Season season, MerchantCategory category) {
+    long of = 0;
+    long all = 0;
+    for (long[] counts : tally.categories[season.ordinal()]) {
+      of += counts[category.ordinal()];
+      all += Arrays.stream(counts).sum();
+    }
+    return (double) of / all;
   }
 
   private static List<MerchantCategory> top(Segment segment, int n) {
@@ -880,8 +905,11 @@ class RealismAtScaleTest {
     final long[][] hours = new long[Segment.values().length][24];
     /** [weekday 0 / weekend 1][segment] genuine rows. */
     final long[][] segmentRows = new long[2][Segment.values().length];
-    /** [segment][category ordinal] genuine purchases with an mcc. */
-    final long[][] categories = new long[Segment.values().length][MerchantCategory.values().length];
+    /** [season][segment][category ordinal] genuine purchases with an mcc. */
+    final long[][][] categories =
+        new long[Season.values().length][Segment.values().length][MerchantCategory.values().length];
+    /** The season of the file being read. */
+    private int season;
     final int[] userPurchases;
     final int[] userTravel;
     final int[] userSnacks;
@@ -909,6 +937,7 @@ class RealismAtScaleTest {
     void read(Path file, int day, LocalDate date) throws IOException {
       String dateText = date.toString();
       boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+      season = Season.of(date).ordinal();
       try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         assertThat(in.readLine()).as("header of " + file.getFileName()).isEqualTo(RawContract.current().header());
         String line;
@@ -1015,7 +1044,7 @@ class RealismAtScaleTest {
       userRows[user]++;
       userHourSum[user] += hour < 6 ? hour + 24.5 : hour + 0.5;
       if (type == TxnType.PURCHASE && category != null) {
-        categories[segment][category.ordinal()]++;
+        categories[season][segment][category.ordinal()]++;
         userPurchases[user]++;
         if (category == MerchantCategory.AIRLINE || category == MerchantCategory.HOTEL) {
           userTravel[user]++;

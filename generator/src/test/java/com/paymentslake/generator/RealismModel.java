@@ -140,9 +140,14 @@ final class RealismModel {
   }
 
   static double totalPurchaseWeight(Segment segment) {
+    return totalPurchaseWeight(segment, Season.REGULAR);
+  }
+
+  /** The sum of a segment's purchase weights in a season (each times the season's factor). */
+  static double totalPurchaseWeight(Segment segment, Season season) {
     double sum = 0;
     for (MerchantCategory category : Segment.PURCHASE_CATEGORIES) {
-      sum += segment.purchaseWeight(category);
+      sum += segment.purchaseWeight(category, season);
     }
     return sum;
   }
