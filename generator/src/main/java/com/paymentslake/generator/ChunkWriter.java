@@ -21,7 +21,8 @@ public final class ChunkWriter {
   ChunkWriter(GeneratorConfig config, List<DayPlan> days, Population population) {
     this.config = config;
     this.days = days;
-    this.writer = new PartWriter(new RowEngine(population, config.defects(), config.panHashKey()));
+    this.writer = new PartWriter(
+        new RowEngine(population, config.defects(), config.panHashKey(), config.fraudRate()));
   }
 
   /**

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  *       local demos</td></tr>
  *   <tr><td>compression</td><td>{@link Compression#NONE}</td><td>{@code part-NNNNN.csv} or, with
  *       {@link Compression#GZIP}, {@code part-NNNNN.csv.gz}</td></tr>
+ *   <tr><td>fraudRate</td><td>{@value #DEFAULT_FRAUD_RATE}</td><td>[0, {@value #MAX_FRAUD_RATE}] fraud
+ *       rows as a fraction of base rows, in bursts (real portfolios: about 0.0003-0.0015)</td></tr>
  * </table>
  */
 public record GeneratorConfig(
@@ -39,7 +41,8 @@ public record GeneratorConfig(
     int rowsPerFile,
     DefectRates defects,
     String panHashKey,
-    Compression compression) implements java.io.Serializable {
+    Compression compression,
+    double fraudRate) implements java.io.Serializable {
 
   public static final int DEFAULT_DAYS = 7;
   public static final long DEFAULT_ROWS_PER_DAY = 100_000;
@@ -53,6 +56,13 @@ public record GeneratorConfig(
   public static final int MAX_THREADS = 256;
   public static final int MAX_ROWS_PER_FILE = 100_000_000;
   public static final int MIN_PAN_HASH_KEY_LENGTH = 16;
+  /** Fraud rows as a fraction of base rows: the ML-dataset default of the spec. */
+  public static final double DEFAULT_FRAUD_RATE = 0.003;
+  /**
+   * The highest fraud rate: bursts average 4 rows per block of 32, so a block holds a burst with
+   * probability {@code 8 x fraudRate}, at most 0.8.
+   */
+  public static final double MAX_FRAUD_RATE = 0.1;
   /** Part files per ingest date at most (file names carry a 5-digit number). */
   public static final int MAX_FILES_PER_DAY = 100_000;
 
@@ -71,6 +81,9 @@ public record GeneratorConfig(
       throw new IllegalArgumentException("'rowsPerFile' is " + rowsPerFile + " but must be at least "
           + minRowsPerFile + " so that the busiest day (" + busiestDay + " base rows) fits in "
           + MAX_FILES_PER_DAY + " files");
+    }
+    if (!(fraudRate >= 0 && fraudRate <= MAX_FRAUD_RATE)) {
+      throw new IllegalArgumentException("'fraudRate' is " + fraudRate + " but must be in [0, " + MAX_FRAUD_RATE + "]");
     }
     if (panHashKey.length() < MIN_PAN_HASH_KEY_LENGTH) {
       // Never echo the key itself: it protects every hash_pan.
@@ -96,43 +109,58 @@ public record GeneratorConfig(
         DEFAULT_ROWS_PER_FILE,
         DefectRates.defaults(),
         DEMO_PAN_HASH_KEY,
-        Compression.NONE);
+        Compression.NONE,
+        DEFAULT_FRAUD_RATE);
   }
 
   public GeneratorConfig withStartDate(LocalDate value) {
-    return new GeneratorConfig(value, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey, compression);
+    return new GeneratorConfig(value, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey,
+        compression, fraudRate);
   }
 
   public GeneratorConfig withDays(int value) {
-    return new GeneratorConfig(startDate, value, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey, compression);
+    return new GeneratorConfig(startDate, value, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey,
+        compression, fraudRate);
   }
 
   public GeneratorConfig withRowsPerDay(long value) {
-    return new GeneratorConfig(startDate, days, value, seed, threads, rowsPerFile, defects, panHashKey, compression);
+    return new GeneratorConfig(startDate, days, value, seed, threads, rowsPerFile, defects, panHashKey,
+        compression, fraudRate);
   }
 
   public GeneratorConfig withSeed(long value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, value, threads, rowsPerFile, defects, panHashKey, compression);
+    return new GeneratorConfig(startDate, days, rowsPerDay, value, threads, rowsPerFile, defects, panHashKey,
+        compression, fraudRate);
   }
 
   public GeneratorConfig withThreads(int value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, seed, value, rowsPerFile, defects, panHashKey, compression);
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, value, rowsPerFile, defects, panHashKey,
+        compression, fraudRate);
   }
 
   public GeneratorConfig withRowsPerFile(int value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, value, defects, panHashKey, compression);
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, value, defects, panHashKey,
+        compression, fraudRate);
   }
 
   public GeneratorConfig withDefects(DefectRates value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, value, panHashKey, compression);
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, value, panHashKey,
+        compression, fraudRate);
   }
 
   public GeneratorConfig withPanHashKey(String value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, value, compression);
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, value,
+        compression, fraudRate);
   }
 
   public GeneratorConfig withCompression(Compression value) {
-    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey, value);
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey,
+        value, fraudRate);
+  }
+
+  public GeneratorConfig withFraudRate(double value) {
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey, compression,
+        value);
   }
 
   /** The last ingest date (inclusive). */
@@ -160,7 +188,7 @@ public record GeneratorConfig(
   public String toString() {
     return "GeneratorConfig[startDate=" + startDate + ", days=" + days + ", rowsPerDay=" + rowsPerDay
         + ", seed=" + seed + ", threads=" + threads + ", rowsPerFile=" + rowsPerFile + ", defects="
-        + defects + ", panHashKey=****, compression=" + compression + "]";
+        + defects + ", panHashKey=****, compression=" + compression + ", fraudRate=" + fraudRate + "]";
   }
 
   private static void requireIn(String name, long value, long min, long max) {

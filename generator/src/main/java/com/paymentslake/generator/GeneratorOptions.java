@@ -46,6 +46,7 @@ public final class GeneratorOptions {
   private static final String PAN_HASH_KEY = "--pan-hash-key";
   private static final String NO_DEFECTS = "--no-defects";
   private static final String SCHEMA_DRIFT_EVERY = "--schema-drift-every";
+  private static final String FRAUD_RATE = "--fraud-rate";
 
   /** Each option: usage and description (with its default). */
   private static final List<String[]> OPTIONS = List.of(
@@ -77,6 +78,10 @@ public final class GeneratorOptions {
           + GeneratorConfig.DEFAULT_ROWS_PER_FILE + ", about 64 MB of CSV)"},
       new String[] {COMPRESSION + " " + String.join("|", compressionValues()), "Part files as .csv or"
           + " .csv.gz (default " + Compression.NONE.optionValue() + ")"},
+      new String[] {FRAUD_RATE + " FRACTION", "Fraud rows as a fraction of base rows, 0-"
+          + GeneratorConfig.MAX_FRAUD_RATE + ", in short per-card bursts (default "
+          + GeneratorConfig.DEFAULT_FRAUD_RATE + ", the ML-dataset default; real portfolios are about"
+          + " 0.0003-0.0015)"},
       new String[] {PAN_HASH_KEY + " KEY", "HMAC-SHA256 key of hash_pan, at least "
           + GeneratorConfig.MIN_PAN_HASH_KEY_LENGTH + " characters (default: $" + PAN_HASH_KEY_ENV
           + ", else the public local-demo key)"},
@@ -169,6 +174,9 @@ public final class GeneratorOptions {
     Compression compression = values.containsKey(COMPRESSION) ? compression(values.get(COMPRESSION)) : Compression.NONE;
     String key = panHashKey(values, env);
     DefectRates defects = defects(values);
+    double fraudRate = values.containsKey(FRAUD_RATE)
+        ? fraction(FRAUD_RATE, values.get(FRAUD_RATE), GeneratorConfig.MAX_FRAUD_RATE, "0.001")
+        : GeneratorConfig.DEFAULT_FRAUD_RATE;
 
     long rowsPerDay;
     OptionalLong target = OptionalLong.empty();
@@ -177,7 +185,7 @@ public final class GeneratorOptions {
       long bytes = ByteSize.parse(TARGET_SIZE, text);
       // Everything that shapes the bytes of a row is known; rows per day and per file do not matter yet.
       GeneratorConfig run = new GeneratorConfig(dates.start, dates.days, 1, seed, threads,
-          GeneratorConfig.MAX_ROWS_PER_FILE, defects, key, compression);
+          GeneratorConfig.MAX_ROWS_PER_FILE, defects, key, compression, fraudRate);
       try {
         rowsPerDay = TargetSize.rowsPerDay(run, bytes);
       } catch (IllegalArgumentException e) {
@@ -190,7 +198,7 @@ public final class GeneratorOptions {
     }
     checkRowsPerFile(rowsPerDay, rowsPerFile, target.isPresent());
     GeneratorConfig config = new GeneratorConfig(dates.start, dates.days, rowsPerDay, seed, threads, rowsPerFile,
-        defects, key, compression);
+        defects, key, compression, fraudRate);
     return new Parsed(config, mode, target);
   }
 
@@ -364,15 +372,20 @@ public final class GeneratorOptions {
   }
 
   private static double fraction(String option, String text) {
+    return fraction(option, text, 1.0, "0.001");
+  }
+
+  /** A fraction in [0, max]; the error names the option, its value, the range and an example. */
+  private static double fraction(String option, String text, double max, String example) {
     double value;
     try {
       value = Double.parseDouble(text.strip());
     } catch (NumberFormatException e) {
       value = Double.NaN;
     }
-    if (!(value >= 0.0 && value <= 1.0)) {
-      throw new IllegalArgumentException(
-          "Option " + option + " is '" + text + "' but must be a fraction in [0, 1], e.g. 0.001");
+    if (!(value >= 0.0 && value <= max)) {
+      throw new IllegalArgumentException("Option " + option + " is '" + text + "' but must be a fraction in [0, "
+          + (max == 1.0 ? "1" : Double.toString(max)) + "], e.g. " + example);
     }
     return value;
   }

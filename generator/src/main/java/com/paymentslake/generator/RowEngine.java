@@ -51,8 +51,9 @@ import java.util.List;
  *       DECLINED 5% (refunds 2%; about 5% of all rows) with codes by context: card-present purchases
  *       05/51/54/14/57/91, cash advances at a counter add 61, ATMs 51/55/61/05/75/91,
  *       card-not-present 05/51/54/14/59/57/91, refunds 12/57/91; otherwise APPROVED "00".
- *   <li>Fraud 0.3%: bursts of 2-6 consecutive rows on one card of one holder within a 10-120
- *       minute window (per block of 32 rows, a burst with probability 0.024), 65% card-not-present
+ *   <li>Fraud 0.3% ({@code --fraud-rate}): bursts of 2-6 consecutive rows on one card of one holder
+ *       within a 10-120 minute window (per block of 32 rows, a burst with probability 8 x the fraud
+ *       rate, 0.024), 65% card-not-present
  *       (ECOM 55%, MOTO 10%; ATM 5%, POS 30%), 60% starting at night (00-05h local time of the
  *       burst's city, else ~N(18h, 3h); moved by at most half its window to stay within the UTC day),
  *       65% in a foreign city, a new device (15% none), amounts x1.8, 25% declined (59, 05, 14,
@@ -61,12 +62,9 @@ import java.util.List;
  * </ul>
  */
 final class RowEngine {
-  static final double FRAUD_RATE = 0.003;
   static final int FRAUD_BLOCK = 32;
   static final int MIN_BURST = 2;
   static final int MAX_BURST = 6;
-  static final double BURST_PROBABILITY =
-      FRAUD_RATE * FRAUD_BLOCK / ((MIN_BURST + MAX_BURST) / 2.0);
 
   static final double MCC_NULL_RATE = 0.05;
   static final double LAT_LON_NULL_RATE = 0.01;
@@ -137,6 +135,8 @@ final class RowEngine {
   private final Population population;
   private final World world;
   private final CardFactory cardFactory;
+  /** Probability that a block of {@link #FRAUD_BLOCK} rows holds a burst: the fraud rate / mean burst share. */
+  private final double burstProbability;
   /** Cumulative thresholds of the row-level defect kinds, in {@link #DEFECT_KINDS} order. */
   private final double[] defectThresholds;
   private final double defectTotal;
@@ -160,7 +160,12 @@ final class RowEngine {
   private long prefetched;
 
   RowEngine(Population population, DefectRates defects, String panHashKey) {
+    this(population, defects, panHashKey, GeneratorConfig.DEFAULT_FRAUD_RATE);
+  }
+
+  RowEngine(Population population, DefectRates defects, String panHashKey, double fraudRate) {
     this.population = population;
+    this.burstProbability = burstProbability(fraudRate);
     this.world = population.world;
     this.cardFactory = new CardFactory(panHashKey);
     this.defectThresholds = new double[DEFECT_KINDS.length];
@@ -289,7 +294,7 @@ final class RowEngine {
       // The block's burst is drawn once for its 32 rows, which mostly come one after another.
       block.reseed(SplitMix64.derive(fraudKey, blockIndex));
       burstLength = 0;
-      if (block.nextDouble() < BURST_PROBABILITY) {
+      if (block.nextDouble() < burstProbability) {
         burstLength = MIN_BURST + block.nextInt(MAX_BURST - MIN_BURST + 1);
         burstOffset = block.nextInt(FRAUD_BLOCK - burstLength + 1);
         burstBlockState = block.state();
@@ -597,6 +602,11 @@ final class RowEngine {
       }
     }
     return null;
+  }
+
+  /** The probability of a burst per block that gives the fraud rate (bursts of 2-6 rows, 4 on average). */
+  static double burstProbability(double fraudRate) {
+    return fraudRate * FRAUD_BLOCK / ((MIN_BURST + MAX_BURST) / 2.0);
   }
 
   static long rowSeed(long key, long seq) {

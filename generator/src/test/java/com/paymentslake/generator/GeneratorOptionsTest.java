@@ -91,6 +91,20 @@ class GeneratorOptionsTest {
   }
 
   @Test
+  void fraudRateDefaultsToTheSpecsAndTakesAFractionUpToItsLimit() {
+    assertThat(parse().config().fraudRate()).isEqualTo(GeneratorConfig.DEFAULT_FRAUD_RATE).isEqualTo(0.003);
+    assertThat(parse("--fraud-rate", "0.001").config().fraudRate()).isEqualTo(0.001);
+    assertThat(parse("--fraud-rate", "0").config().fraudRate()).isZero();
+    assertThat(parse("--fraud-rate", "0.1").config().fraudRate()).isEqualTo(GeneratorConfig.MAX_FRAUD_RATE);
+    for (String bad : new String[] {"0.2", "-0.001", "1%", "NaN", ""}) {
+      assertThatThrownBy(() -> parse("--fraud-rate", bad)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("Option --fraud-rate is '" + bad + "' but must be a fraction in [0, 0.1], e.g. 0.001");
+    }
+    assertThat(GeneratorOptions.helpLines()).anySatisfy(line -> assertThat(line[0]).isEqualTo("--fraud-rate FRACTION"));
+  }
+
+  @Test
   void optionsTakeTheirValues() {
     GeneratorConfig config = parse("--rows-per-day", "1_000", "--seed", "-3", "--threads", "3",
         "--rows-per-file", "700", "--compression", "GZIP", "--pan-hash-key", "0123456789abcdef",
@@ -179,7 +193,8 @@ class GeneratorOptionsTest {
   void unknownOptionsAreRejectedWithTheAllowedOnes() {
     assertThatThrownBy(() -> parse("--out", "/tmp/x"))
         .hasMessageStartingWith("Unknown option '--out'; allowed: --mode, --days, --start-date, --end-date,"
-            + " --rows-per-day, --target-size, --seed, --threads, --rows-per-file, --compression, --pan-hash-key,"
+            + " --rows-per-day, --target-size, --seed, --threads, --rows-per-file, --compression, --fraud-rate,"
+            + " --pan-hash-key,"
             + " --no-defects, --schema-drift-every, --rate-<kind> with kind one of [exact-duplicate,");
     assertThatThrownBy(() -> parse("--rate-typo", "0.1")).hasMessageStartingWith("Unknown option '--rate-typo'");
   }

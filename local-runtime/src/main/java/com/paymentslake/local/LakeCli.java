@@ -72,9 +72,10 @@ public final class LakeCli {
                               volume: base rows of an average day (default 100000), or the total size
                               of the data files, e.g. 10GB
         --threads N           worker threads (default: available processors); never changes the data
-        --compression none|gzip, --seed N, --rows-per-file N, --pan-hash-key KEY, --no-defects,
-        --rate-<kind> FRACTION, --schema-drift-every N, --progress auto|bar|lines, --quiet, and the
-        S3 options --endpoint, --region, --access-key, --secret-key, --path-style
+        --compression none|gzip, --seed N, --rows-per-file N, --fraud-rate FRACTION,
+        --pan-hash-key KEY, --no-defects, --rate-<kind> FRACTION, --schema-drift-every N,
+        --progress auto|bar|lines, --quiet, and the S3 options --endpoint, --region, --access-key,
+        --secret-key, --path-style
 
       environment: JAVA_HOME (a JDK 17), LAKE_HEAP (JVM heap of ./lake, default 4g),
                    LAKE_S3PROXY_JAR (S3Proxy jar), LAKE_SKIP_BUILD=1 (do not check the build),

@@ -45,6 +45,7 @@
  *       default is 250000, about 64 MB; pass {@code --rows-per-file 250000} to reproduce its
  *       files)</td></tr>
  *   <tr><td>--compression</td><td>none</td><td>none | gzip ({@code part-NNNNN.csv.gz})</td></tr>
+ *   <tr><td>--fraud-rate</td><td>0.003</td><td>fraud rows as a fraction of base rows, 0-0.1</td></tr>
  *   <tr><td>--pan-hash-key</td><td>{@code $LAKE_PAN_HASH_KEY} of the driver, else the public demo
  *       key</td><td>HMAC-SHA256 key of {@code hash_pan}, 16+ characters</td></tr>
  *   <tr><td>--no-defects</td><td>false</td><td>{@code true}: clean data (Glue arguments always

@@ -47,6 +47,14 @@ class GenerateJobArgumentsTest {
   }
 
   @Test
+  void fraudRateReachesTheGenerator() {
+    assertThat(parse("--lake-root", "s3://lake").generator().fraudRate()).isEqualTo(0.003);
+    assertThat(parse("--lake-root", "s3://lake", "--fraud-rate", "0.0008").generator().fraudRate()).isEqualTo(0.0008);
+    assertThatThrownBy(() -> parse("--lake-root", "s3://lake", "--fraud-rate", "0.5"))
+        .hasMessageContaining("--fraud-rate is '0.5' but must be a fraction in [0, 0.1]");
+  }
+
+  @Test
   void gzipRunsDefaultToBiggerFilesOfAboutTheSameStoredSize() {
     assertThat(parse("--lake-root", "s3://lake", "--compression", "gzip").generator().rowsPerFile()).isEqualTo(2_000_000);
     assertThat(GenerateConfig.defaultRowsPerFile(Compression.GZIP)).isEqualTo(2_000_000);
