@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,12 +206,17 @@ public final class PaymentGenerator {
         futures.computeIfAbsent(chunk.ingestDate(), d -> new ArrayList<>())
             .add(pool.submit(task(store, workerCpu, linesDone, chunk, writers)));
       }
-      for (Map.Entry<LocalDate, List<Future<ChunkResult>>> day : futures.entrySet()) {
+      for (Iterator<Map.Entry<LocalDate, List<Future<ChunkResult>>>> days = futures.entrySet().iterator();
+          days.hasNext(); ) {
+        Map.Entry<LocalDate, List<Future<ChunkResult>>> day = days.next();
         List<ChunkResult> results = new ArrayList<>();
         for (Future<ChunkResult> future : day.getValue()) {
           results.add(await(future, () -> listener.progress(linesDone.sum(), linesExpected)));
           listener.progress(linesDone.sum(), linesExpected);
         }
+        // A done future keeps its result (the day's defect txn_ids and details): let it go once the
+        // day's manifest is written, so memory holds one day's defects, not the whole run's.
+        days.remove();
         TruthManifest manifest = finish(store, day.getKey(), results);
         for (ChunkResult result : results) {
           listener.fileWritten(day.getKey(), result.chunk().fileName(), result.dataLines(), result.bytes());
