@@ -32,6 +32,11 @@ final class Ascii {
 
   private Ascii() {}
 
+  /** The 8 bytes at {@code p} as a big-endian long (the first byte is the most significant). */
+  static long bigEndianLong(byte[] src, int p) {
+    return (long) LONGS_BIG_ENDIAN.get(src, p);
+  }
+
   /** A copy of {@code exact} whose length is rounded up to whole 8-byte words, for {@link #copy}. */
   static byte[] padded(byte[] exact) {
     return Arrays.copyOf(exact, Math.max(8, (exact.length + 7) & ~7));

@@ -92,8 +92,8 @@ final class CardFactory {
       byte[] digest = hmac(pan, length);
       if (!mayLookLikeAPan(digest) || PanSafety.isSafe(hex(digest))) {
         long[] hash = new long[4];
-        for (int i = 0; i < 32; i++) {
-          hash[i >> 3] = hash[i >> 3] << 8 | (digest[i] & 0xFF);
+        for (int i = 0; i < hash.length; i++) {
+          hash[i] = Ascii.bigEndianLong(digest, 8 * i);
         }
         Card card = new Card(cardKey, brand, number(pan, 0, Card.BIN_LENGTH),
             number(pan, length - Card.LAST4_LENGTH, length), hash);
