@@ -165,6 +165,9 @@ public final class GeneratorBench {
     for (int i = 1; i <= warmupRounds; i++) {
       // Each round writes a fresh folder, so no round pays for replacing the previous round's files.
       Path warmupDir = dir.resolve("warmup-" + i);
+      // The previous round's population and world (promoted, tens of MB) go now, not after piling up
+      // in the old generation over the warm-up rounds, which would raise the peak RSS.
+      System.gc();
       long jitBefore = jitMillis();
       GenerationSummary summary = new PaymentGenerator(config)
           .generate(new LocalDirectoryTarget(warmupDir, directIo), GenerationListener.NONE);
@@ -230,6 +233,27 @@ public final class GeneratorBench {
         m.jitMillis() < 0 ? "n/a" : m.jitMillis());
     out.printf(Locale.ROOT, "  GC ms              %d%n", m.gcMillis());
     out.printf(Locale.ROOT, "  peak RSS           %s (VmHWM, whole run)%n", peakRss());
+    String heapNote = heapNote(m.gcMillis(), wall, Runtime.getRuntime().maxMemory());
+    if (heapNote != null) {
+      out.println(heapNote);
+    }
+  }
+
+  /** GC time above this share of the round's wall time is reported as a heap too small. */
+  static final double GC_NOTE_SHARE = 0.05;
+
+  /**
+   * A note when garbage collection took more than {@link #GC_NOTE_SHARE} of the round, which then
+   * measures the heap size more than the generator (the card book of many rows fills a small heap);
+   * null otherwise.
+   */
+  static String heapNote(long gcMillis, double wallSeconds, long maxHeapBytes) {
+    if (wallSeconds <= 0 || gcMillis <= GC_NOTE_SHARE * wallSeconds * 1000) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "Note: garbage collection took %.0f%% of the round's wall time: the heap"
+        + " (-Xmx %d MB) is small for this many rows; give the JVM more (./lake bench: LAKE_BENCH_HEAP=512m).",
+        100 * gcMillis / (wallSeconds * 1000), maxHeapBytes >> 20);
   }
 
   /** CPU time of the whole process in nanoseconds, or -1 when the JVM does not expose it. */

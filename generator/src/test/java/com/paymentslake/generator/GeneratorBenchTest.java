@@ -31,6 +31,15 @@ class GeneratorBenchTest {
   }
 
   @Test
+  void notesAHeapTooSmallWhenGarbageCollectionTakesMoreThanOneTwentiethOfTheRound() {
+    assertThat(GeneratorBench.heapNote(50, 1.0, 128L << 20)).isNull();
+    assertThat(GeneratorBench.heapNote(0, 0.0, 128L << 20)).isNull();
+    assertThat(GeneratorBench.heapNote(400, 4.0, 128L << 20))
+        .isEqualTo("Note: garbage collection took 10% of the round's wall time: the heap (-Xmx 128 MB) is small"
+            + " for this many rows; give the JVM more (./lake bench: LAKE_BENCH_HEAP=512m).");
+  }
+
+  @Test
   void smallRunReportsEveryFigure() {
     assertThat(run("--rows", "7000", "--threads", "1", "--warmup", "0", "--rounds", "2", "--out", temp.toString()))
         .isZero();

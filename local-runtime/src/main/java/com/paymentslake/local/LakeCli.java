@@ -78,6 +78,7 @@ public final class LakeCli {
         --secret-key, --path-style
 
       environment: JAVA_HOME (a JDK 17), LAKE_HEAP (JVM heap of ./lake, default 4g),
+                   LAKE_BENCH_HEAP (JVM heap of ./lake bench generator, default 256m),
                    LAKE_S3PROXY_JAR (S3Proxy jar), LAKE_SKIP_BUILD=1 (do not check the build),
                    LAKE_SMTP_HOST / _PORT / _FROM / _USER / _PASSWORD / _STARTTLS (send alerts to this
                    SMTP server instead of the embedded one), LAKE_ALERT_EMAIL (alert recipient)
