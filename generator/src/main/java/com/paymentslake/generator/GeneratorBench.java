@@ -148,7 +148,10 @@ public final class GeneratorBench {
         "(JIT and GC included) and rows/s per core (rows / CPU s), worker CPU s (generator threads",
         "only) and rows/s per worker core, the CPU of the other threads by role (file writer, GC and VM",
         "thread, JIT compilers, other: Linux only), MB/s (bytes / wall s), JIT and GC ms, of the median",
-        "round, the fastest round's rows/s per core, peak RSS (VmHWM).",
+        "round, the fastest round's rows/s per core, peak RSS (VmHWM). Before each measured round a",
+        "plain StringBuilder loop writes up to " + REFERENCE_ROWS + " CSV rows of about " + ReferenceLoop.ROW_BYTES
+            + " bytes to a file: its rows/s per core (median)",
+        "is the machine's speed at the time, and the generator's figure is also given as a share of it.",
         "Exit codes: 0 done, 1 the output could not be written, 2 invalid arguments.",
         "");
   }
@@ -180,8 +183,13 @@ public final class GeneratorBench {
         break;
       }
     }
+    Path referenceFile = dir.resolve("reference.csv");
+    long referenceRows = Math.min(rows, REFERENCE_ROWS);
+    reference(referenceFile, referenceRows); // warm-up: its code compiled before it is measured
     List<Measurement> measured = new ArrayList<>();
+    List<ReferenceLoop.Result> references = new ArrayList<>();
     for (int i = 1; i <= rounds; i++) {
+      ReferenceLoop.Result reference = reference(referenceFile, referenceRows);
       // The last round's files stay in DIR/lake; earlier ones are deleted like the warm-ups'.
       Path roundDir = i == rounds ? dir.resolve("lake") : dir.resolve("measured-" + i);
       Measurement m = measureOnce(config, roundDir, directIo);
@@ -189,9 +197,13 @@ public final class GeneratorBench {
         deleteTree(roundDir);
       }
       out.printf(Locale.ROOT, "  round %d: cpu %.3f s (%,.0f rows/s/core), worker cpu %.3f s, wall %.3f s, JIT %s ms,"
-              + " GC %d ms%n", i, m.cpuSeconds(), m.rowsPerCore(), m.workerCpuSeconds(), m.wallSeconds(),
-          m.jitMillis() < 0 ? "n/a" : m.jitMillis(), m.gcMillis());
+              + " GC %d ms, reference loop %s rows/s/core%n", i, m.cpuSeconds(), m.rowsPerCore(), m.workerCpuSeconds(),
+          m.wallSeconds(), m.jitMillis() < 0 ? "n/a" : m.jitMillis(), m.gcMillis(),
+          reference == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", reference.rowsPerCpuSecond()));
       measured.add(m);
+      if (reference != null) {
+        references.add(reference);
+      }
     }
     List<Measurement> byCpu = new ArrayList<>(measured);
     byCpu.sort(Comparator.comparingDouble(Measurement::cpuSeconds));
@@ -228,6 +240,18 @@ public final class GeneratorBench {
           others.append(others.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f", role, seconds)));
       out.printf(Locale.ROOT, "  other threads cpu s %s (per thread role, 10 ms ticks)%n", others);
     }
+    if (!references.isEmpty()) {
+      ReferenceLoop.Result median = references.stream()
+          .sorted(Comparator.comparingDouble(ReferenceLoop.Result::rowsPerCpuSecond))
+          .toList().get(references.size() / 2);
+      double reference = median.rowsPerCpuSecond();
+      out.printf(Locale.ROOT, "  reference loop     %,.0f rows/s/core (median over the rounds: a plain StringBuilder"
+          + " loop writing %,d CSV rows of %.0f bytes to a file, the machine's speed at the time)%n", reference,
+          referenceRows, (double) median.bytes() / referenceRows);
+      if (m.cpuSeconds() > 0) {
+        out.printf(Locale.ROOT, "  of reference       %.2f (rows/s/core / reference loop's)%n", m.rowsPerCore() / reference);
+      }
+    }
     out.printf(Locale.ROOT, "  MB/s               %.1f%n", summary.bytes() / 1e6 / wall);
     out.printf(Locale.ROOT, "  JIT ms             %s (compilation during the round)%n",
         m.jitMillis() < 0 ? "n/a" : m.jitMillis());
@@ -236,6 +260,18 @@ public final class GeneratorBench {
     String heapNote = heapNote(m.gcMillis(), wall, Runtime.getRuntime().maxMemory());
     if (heapNote != null) {
       out.println(heapNote);
+    }
+  }
+
+  /** Rows of the reference loop per measured round (fewer with a smaller --rows). */
+  static final long REFERENCE_ROWS = 1_000_000;
+
+  /** The reference loop's rows/s per CPU second, its file deleted after. */
+  private static ReferenceLoop.Result reference(Path file, long rows) throws IOException {
+    try {
+      return ReferenceLoop.run(file, rows);
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 

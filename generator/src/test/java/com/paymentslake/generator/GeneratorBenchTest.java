@@ -47,6 +47,14 @@ class GeneratorBenchTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("rows ", "bytes ", "files ", "wall s ", "rows/s ", "cpu s ", "rows/s/core ", "worker cpu s ",
             "MB/s ", "JIT ms ", "GC ms ", "peak RSS ", "fastest round ");
+    if (java.lang.management.ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported()) {
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .containsPattern("reference loop [\\d,]+ rows/s/core")
+          .containsPattern("reference loop +[\\d,]+ rows/s/core \\(median over the rounds: a plain StringBuilder loop"
+              + " writing 7,000 CSV rows of 1[6-9]\\d bytes")
+          .containsPattern("of reference +\\d+\\.\\d\\d");
+    }
+    assertThat(temp.resolve("reference.csv")).doesNotExist();
     if (ThreadCpu.snapshot() != null) {
       assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("other threads cpu s writer \\d+\\.\\d\\d, "
           + "gc\\+vm \\d+\\.\\d\\d, jit \\d+\\.\\d\\d, other \\d+\\.\\d\\d");
