@@ -45,7 +45,8 @@ public final class LakeCli {
                    same definitions; needs node on PATH)
         bench generator
                    the generator's throughput benchmark in a JVM of its own: rows/s per core,
-                   MB/s, wall and CPU seconds, peak RSS (./lake bench generator --help)
+                   MB/s, wall and CPU seconds, peak RSS, a reference loop's rows/s per core
+                   (./lake bench generator --help)
         help       show this text
 
       demo options:
