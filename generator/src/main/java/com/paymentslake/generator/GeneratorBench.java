@@ -47,6 +47,10 @@ public final class GeneratorBench {
   static final String START_DATE = "2026-10-05";
   static final int DAYS = 7;
   static final long MAX_ROWS = GeneratorConfig.MAX_ROWS_PER_DAY;
+  /** Rows of the reference loop per measured round (fewer with a smaller --rows). */
+  static final long REFERENCE_ROWS = 1_000_000;
+  /** GC time above this share of the round's wall time is reported as a heap too small. */
+  static final double GC_NOTE_SHARE = 0.05;
 
   private static final List<String> FLAGS = List.of("--help", "--no-direct-io");
   private static final List<String> OPTIONS =
@@ -263,9 +267,6 @@ public final class GeneratorBench {
     }
   }
 
-  /** Rows of the reference loop per measured round (fewer with a smaller --rows). */
-  static final long REFERENCE_ROWS = 1_000_000;
-
   /** The reference loop's rows/s per CPU second, its file deleted after. */
   private static ReferenceLoop.Result reference(Path file, long rows) throws IOException {
     try {
@@ -274,9 +275,6 @@ public final class GeneratorBench {
       Files.deleteIfExists(file);
     }
   }
-
-  /** GC time above this share of the round's wall time is reported as a heap too small. */
-  static final double GC_NOTE_SHARE = 0.05;
 
   /**
    * A note when garbage collection took more than {@link #GC_NOTE_SHARE} of the round, which then

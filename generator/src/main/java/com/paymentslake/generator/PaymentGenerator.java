@@ -214,8 +214,8 @@ public final class PaymentGenerator {
           results.add(await(future, () -> listener.progress(linesDone.sum(), linesExpected)));
           listener.progress(linesDone.sum(), linesExpected);
         }
-        // A done future keeps its result (the day's defect txn_ids and details): let it go once the
-        // day's manifest is written, so memory holds one day's defects, not the whole run's.
+        // A done future keeps its result (the day's defect txn_ids and details): drop the day's
+        // futures once its results are collected, so memory holds one day's defects, not the run's.
         days.remove();
         TruthManifest manifest = finish(store, day.getKey(), results);
         for (ChunkResult result : results) {

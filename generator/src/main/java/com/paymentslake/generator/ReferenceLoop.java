@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * against this one, taken in the same minute.
  */
 final class ReferenceLoop {
-  /** The rows' average length; {@link #write} returns the exact bytes. */
+  /** The rows' length, about: {@link Result#bytes} gives what a run wrote. */
   static final int ROW_BYTES = 180;
 
   private ReferenceLoop() {}
