@@ -22,7 +22,7 @@ public final class ChunkWriter {
     this.config = config;
     this.days = days;
     this.writer = new PartWriter(
-        new RowEngine(population, config.defects(), config.panHashKey(), config.fraudRate()));
+        new RowEngine(population, config.defects(), config.panHashKey(), config.fraudRate(), config.realism()));
   }
 
   /**

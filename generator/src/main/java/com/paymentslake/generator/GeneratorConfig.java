@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  *       {@link Compression#GZIP}, {@code part-NNNNN.csv.gz}</td></tr>
  *   <tr><td>fraudRate</td><td>{@value #DEFAULT_FRAUD_RATE}</td><td>[0, {@value #MAX_FRAUD_RATE}] fraud
  *       rows as a fraction of base rows, in bursts (real portfolios: about 0.0003-0.0015)</td></tr>
+ *   <tr><td>realism</td><td>{@link Realism#defaults()}</td><td>type mix, null rates, status rates,
+ *       weekday and season volume weights</td></tr>
  * </table>
  */
 public record GeneratorConfig(
@@ -42,7 +44,8 @@ public record GeneratorConfig(
     DefectRates defects,
     String panHashKey,
     Compression compression,
-    double fraudRate) implements java.io.Serializable {
+    double fraudRate,
+    Realism realism) implements java.io.Serializable {
 
   public static final int DEFAULT_DAYS = 7;
   public static final long DEFAULT_ROWS_PER_DAY = 100_000;
@@ -71,11 +74,12 @@ public record GeneratorConfig(
     Objects.requireNonNull(defects, "defects");
     Objects.requireNonNull(panHashKey, "panHashKey");
     Objects.requireNonNull(compression, "compression");
+    Objects.requireNonNull(realism, "realism");
     requireIn("days", days, 1, MAX_DAYS);
     requireIn("rowsPerDay", rowsPerDay, 1, MAX_ROWS_PER_DAY);
     requireIn("threads", threads, 1, MAX_THREADS);
     requireIn("rowsPerFile", rowsPerFile, 1, MAX_ROWS_PER_FILE);
-    long busiestDay = DailyVolume.maxBaseRows(rowsPerDay);
+    long busiestDay = realism.maxBaseRows(rowsPerDay);
     long minRowsPerFile = (busiestDay + MAX_FILES_PER_DAY - 1) / MAX_FILES_PER_DAY;
     if (rowsPerFile < minRowsPerFile) {
       throw new IllegalArgumentException("'rowsPerFile' is " + rowsPerFile + " but must be at least "
@@ -110,57 +114,63 @@ public record GeneratorConfig(
         DefectRates.defaults(),
         DEMO_PAN_HASH_KEY,
         Compression.NONE,
-        DEFAULT_FRAUD_RATE);
+        DEFAULT_FRAUD_RATE,
+        Realism.defaults());
   }
 
   public GeneratorConfig withStartDate(LocalDate value) {
     return new GeneratorConfig(value, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey,
-        compression, fraudRate);
+        compression, fraudRate, realism);
   }
 
   public GeneratorConfig withDays(int value) {
     return new GeneratorConfig(startDate, value, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey,
-        compression, fraudRate);
+        compression, fraudRate, realism);
   }
 
   public GeneratorConfig withRowsPerDay(long value) {
     return new GeneratorConfig(startDate, days, value, seed, threads, rowsPerFile, defects, panHashKey,
-        compression, fraudRate);
+        compression, fraudRate, realism);
   }
 
   public GeneratorConfig withSeed(long value) {
     return new GeneratorConfig(startDate, days, rowsPerDay, value, threads, rowsPerFile, defects, panHashKey,
-        compression, fraudRate);
+        compression, fraudRate, realism);
   }
 
   public GeneratorConfig withThreads(int value) {
     return new GeneratorConfig(startDate, days, rowsPerDay, seed, value, rowsPerFile, defects, panHashKey,
-        compression, fraudRate);
+        compression, fraudRate, realism);
   }
 
   public GeneratorConfig withRowsPerFile(int value) {
     return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, value, defects, panHashKey,
-        compression, fraudRate);
+        compression, fraudRate, realism);
   }
 
   public GeneratorConfig withDefects(DefectRates value) {
     return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, value, panHashKey,
-        compression, fraudRate);
+        compression, fraudRate, realism);
   }
 
   public GeneratorConfig withPanHashKey(String value) {
     return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, value,
-        compression, fraudRate);
+        compression, fraudRate, realism);
   }
 
   public GeneratorConfig withCompression(Compression value) {
     return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey,
-        value, fraudRate);
+        value, fraudRate, realism);
   }
 
   public GeneratorConfig withFraudRate(double value) {
     return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey, compression,
-        value);
+        value, realism);
+  }
+
+  public GeneratorConfig withRealism(Realism value) {
+    return new GeneratorConfig(startDate, days, rowsPerDay, seed, threads, rowsPerFile, defects, panHashKey, compression,
+        fraudRate, value);
   }
 
   /** The last ingest date (inclusive). */
@@ -174,13 +184,13 @@ public record GeneratorConfig(
   }
 
   /**
-   * Base rows of one ingest date: {@code max(1, round(rowsPerDay * weekday * season))} with weekday
-   * weights Mon 0.90, Tue 0.92, Wed 0.94, Thu 0.98, Fri 1.10, Sat 1.12, Sun 1.04 (mean 1) and season
-   * weights 20 Nov - 31 Dec x2.0, Jan-Feb x0.75, Jun-Aug x1.25, otherwise x1.0. Extra lines
+   * Base rows of one ingest date: {@code max(1, round(rowsPerDay * weekday * season))} with the
+   * {@link Realism} weights, by default weekday Mon 0.90, Tue 0.92, Wed 0.94, Thu 0.98, Fri 1.10, Sat
+   * 1.12, Sun 1.04 (mean 1) and season 20 Nov - 31 Dec x2.0, Jan-Feb x0.75, Jun-Aug x1.25, otherwise x1.0. Extra lines
    * (duplicates, replays) and the drift file come on top.
    */
   public long baseRowsFor(LocalDate ingestDate) {
-    return DailyVolume.baseRows(ingestDate, rowsPerDay);
+    return realism.baseRows(ingestDate, rowsPerDay);
   }
 
   /** Never prints the PAN hash key. */
@@ -188,7 +198,8 @@ public record GeneratorConfig(
   public String toString() {
     return "GeneratorConfig[startDate=" + startDate + ", days=" + days + ", rowsPerDay=" + rowsPerDay
         + ", seed=" + seed + ", threads=" + threads + ", rowsPerFile=" + rowsPerFile + ", defects="
-        + defects + ", panHashKey=****, compression=" + compression + ", fraudRate=" + fraudRate + "]";
+        + defects + ", panHashKey=****, compression=" + compression + ", fraudRate=" + fraudRate + ", realism="
+        + realism + "]";
   }
 
   private static void requireIn(String name, long value, long min, long max) {

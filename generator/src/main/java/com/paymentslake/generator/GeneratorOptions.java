@@ -1,6 +1,7 @@
 package com.paymentslake.generator;
 
 import com.paymentslake.contract.DefectKind;
+import com.paymentslake.contract.TxnType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,6 +48,16 @@ public final class GeneratorOptions {
   private static final String NO_DEFECTS = "--no-defects";
   private static final String SCHEMA_DRIFT_EVERY = "--schema-drift-every";
   private static final String FRAUD_RATE = "--fraud-rate";
+  private static final String TYPE_MIX = "--type-mix";
+  private static final String NULL_RATE_DEVICE_ID = "--null-rate-device-id";
+  private static final String NULL_RATE_MCC = "--null-rate-mcc";
+  private static final String NULL_RATE_LAT_LON = "--null-rate-lat-lon";
+  private static final String DECLINE_RATE = "--decline-rate";
+  private static final String REVERSAL_RATE = "--reversal-rate";
+  private static final String PENDING_RATE = "--pending-rate";
+  private static final String WEEKDAY_WEIGHTS = "--weekday-weights";
+  private static final String SEASON_WEIGHTS = "--season-weights";
+  private static final List<String> SEASONS = List.of("holiday", "winter", "summer");
 
   /** Each option: usage and description (with its default). */
   private static final List<String[]> OPTIONS = List.of(
@@ -82,6 +93,26 @@ public final class GeneratorOptions {
           + GeneratorConfig.MAX_FRAUD_RATE + ", in short per-card bursts (default "
           + GeneratorConfig.DEFAULT_FRAUD_RATE + ", the ML-dataset default; real portfolios are about"
           + " 0.0003-0.0015)"},
+      new String[] {TYPE_MIX + " TYPE=W,...", "Relative weights of transaction types; the types given replace"
+          + " their defaults, the others keep theirs (default " + typeMix(Realism.defaults()) + ")"},
+      new String[] {NULL_RATE_DEVICE_ID + " FRACTION", "Genuine rows without a device_id, 0-1 (default "
+          + plain(Realism.DEFAULT_DEVICE_NULL_RATE) + "; fraud rows: 0.15)"},
+      new String[] {NULL_RATE_MCC + " FRACTION", "Rows without an mcc, 0-1 (default "
+          + plain(Realism.DEFAULT_MCC_NULL_RATE) + ")"},
+      new String[] {NULL_RATE_LAT_LON + " FRACTION", "Rows without latitude and longitude, 0-1 (default "
+          + plain(Realism.DEFAULT_LAT_LON_NULL_RATE) + ")"},
+      new String[] {DECLINE_RATE + " FRACTION", "Genuine rows DECLINED, 0-1; refunds at 2/5 of it (default "
+          + plain(Realism.DEFAULT_DECLINE_RATE) + "); with --reversal-rate and --pending-rate at most 1"},
+      new String[] {REVERSAL_RATE + " FRACTION", "Purchases, cash advances and ATM withdrawals REVERSED, 0-1"
+          + " (default " + plain(Realism.DEFAULT_REVERSAL_RATE) + ")"},
+      new String[] {PENDING_RATE + " FRACTION", "Genuine rows left PENDING, 0-1 (default "
+          + plain(Realism.DEFAULT_PENDING_RATE) + ")"},
+      new String[] {WEEKDAY_WEIGHTS + " MON,...,SUN", "Seven volume weights, Monday to Sunday, each in (0, "
+          + plain(Realism.MAX_VOLUME_WEIGHT) + "], scaled to average 1 so --rows-per-day stays the average day"
+          + " (default " + weekdays(Realism.defaults()) + ")"},
+      new String[] {SEASON_WEIGHTS + " SEASON=W,...", "Volume weights of holiday (20 Nov - 31 Dec), winter"
+          + " (Jan-Feb) and summer (Jun-Aug), each in (0, " + plain(Realism.MAX_VOLUME_WEIGHT) + "]; other dates"
+          + " weigh 1 (default " + seasons(Realism.defaults()) + ")"},
       new String[] {PAN_HASH_KEY + " KEY", "HMAC-SHA256 key of hash_pan, at least "
           + GeneratorConfig.MIN_PAN_HASH_KEY_LENGTH + " characters (default: $" + PAN_HASH_KEY_ENV
           + ", else the public local-demo key)"},
@@ -177,6 +208,7 @@ public final class GeneratorOptions {
     double fraudRate = values.containsKey(FRAUD_RATE)
         ? fraction(FRAUD_RATE, values.get(FRAUD_RATE), GeneratorConfig.MAX_FRAUD_RATE, "0.001")
         : GeneratorConfig.DEFAULT_FRAUD_RATE;
+    Realism realism = realism(values);
 
     long rowsPerDay;
     OptionalLong target = OptionalLong.empty();
@@ -185,7 +217,7 @@ public final class GeneratorOptions {
       long bytes = ByteSize.parse(TARGET_SIZE, text);
       // Everything that shapes the bytes of a row is known; rows per day and per file do not matter yet.
       GeneratorConfig run = new GeneratorConfig(dates.start, dates.days, 1, seed, threads,
-          GeneratorConfig.MAX_ROWS_PER_FILE, defects, key, compression, fraudRate);
+          GeneratorConfig.MAX_ROWS_PER_FILE, defects, key, compression, fraudRate, realism);
       try {
         rowsPerDay = TargetSize.rowsPerDay(run, bytes);
       } catch (IllegalArgumentException e) {
@@ -196,9 +228,9 @@ public final class GeneratorOptions {
       rowsPerDay = integer(values, ROWS_PER_DAY, GeneratorConfig.DEFAULT_ROWS_PER_DAY, 1,
           GeneratorConfig.MAX_ROWS_PER_DAY);
     }
-    checkRowsPerFile(rowsPerDay, rowsPerFile, target.isPresent());
+    checkRowsPerFile(rowsPerDay, rowsPerFile, target.isPresent(), realism);
     GeneratorConfig config = new GeneratorConfig(dates.start, dates.days, rowsPerDay, seed, threads, rowsPerFile,
-        defects, key, compression, fraudRate);
+        defects, key, compression, fraudRate, realism);
     return new Parsed(config, mode, target);
   }
 
@@ -271,8 +303,8 @@ public final class GeneratorOptions {
     return new Dates(start, (int) days);
   }
 
-  private static void checkRowsPerFile(long rowsPerDay, int rowsPerFile, boolean fromTarget) {
-    long busiestDay = DailyVolume.maxBaseRows(rowsPerDay);
+  private static void checkRowsPerFile(long rowsPerDay, int rowsPerFile, boolean fromTarget, Realism realism) {
+    long busiestDay = realism.maxBaseRows(rowsPerDay);
     long minRowsPerFile = (busiestDay + GeneratorConfig.MAX_FILES_PER_DAY - 1) / GeneratorConfig.MAX_FILES_PER_DAY;
     if (rowsPerFile < minRowsPerFile) {
       String volume = fromTarget
@@ -322,6 +354,141 @@ public final class GeneratorOptions {
           + rowLevel.stripTrailingZeros().toPlainString() + " but must add up to at most 1");
     }
     return new DefectRates(rates, driftEvery);
+  }
+
+  /** The realism settings: the defaults, changed by the options given. */
+  private static Realism realism(Map<String, String> values) {
+    Realism realism = Realism.defaults();
+    if (values.containsKey(TYPE_MIX)) {
+      realism = realism.withTypeWeights(typeWeights(values.get(TYPE_MIX), realism));
+    }
+    realism = realism.withNullRates(
+        optionalFraction(values, NULL_RATE_DEVICE_ID, realism.deviceNullRate()),
+        optionalFraction(values, NULL_RATE_MCC, realism.mccNullRate()),
+        optionalFraction(values, NULL_RATE_LAT_LON, realism.latLonNullRate()));
+    double decline = optionalFraction(values, DECLINE_RATE, realism.declineRate());
+    double reversal = optionalFraction(values, REVERSAL_RATE, realism.reversalRate());
+    double pending = optionalFraction(values, PENDING_RATE, realism.pendingRate());
+    if (decline + reversal + pending > 1.0) {
+      throw new IllegalArgumentException("Options " + DECLINE_RATE + " (" + plain(decline) + "), " + REVERSAL_RATE
+          + " (" + plain(reversal) + ") and " + PENDING_RATE + " (" + plain(pending) + "), defaults included, add up"
+          + " to more than 1");
+    }
+    realism = realism.withStatusRates(decline, reversal, pending);
+    if (values.containsKey(WEEKDAY_WEIGHTS)) {
+      realism = realism.withWeekdayWeights(weekdayWeights(values.get(WEEKDAY_WEIGHTS)));
+    }
+    if (values.containsKey(SEASON_WEIGHTS)) {
+      Map<String, Double> given = pairs(SEASON_WEIGHTS, values.get(SEASON_WEIGHTS), SEASONS, "holiday=1.5,summer=1");
+      for (Map.Entry<String, Double> entry : given.entrySet()) {
+        volumeWeight(SEASON_WEIGHTS + " " + entry.getKey(), entry.getValue());
+      }
+      realism = realism.withSeasonWeights(given.getOrDefault("holiday", realism.holidayWeight()),
+          given.getOrDefault("winter", realism.winterWeight()), given.getOrDefault("summer", realism.summerWeight()));
+    }
+    return realism;
+  }
+
+  private static Map<TxnType, Double> typeWeights(String text, Realism defaults) {
+    List<String> names = Arrays.stream(TxnType.values()).map(Enum::name).toList();
+    Map<String, Double> given = pairs(TYPE_MIX, text, names, "PURCHASE=0.8,REFUND=0.08");
+    Map<TxnType, Double> weights = new EnumMap<>(defaults.typeWeights());
+    for (Map.Entry<String, Double> entry : given.entrySet()) {
+      double weight = entry.getValue();
+      if (!(weight >= 0 && weight <= 1e9)) {
+        throw new IllegalArgumentException("Option " + TYPE_MIX + " gives " + entry.getKey() + " the weight "
+            + entry.getValue() + " but a weight must be in [0, 1e9]");
+      }
+      weights.put(TxnType.valueOf(entry.getKey()), weight);
+    }
+    if (weights.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+      throw new IllegalArgumentException("Option " + TYPE_MIX + " is '" + text + "' but leaves every type at"
+          + " weight 0; at least one needs a positive weight");
+    }
+    return weights;
+  }
+
+  /** Seven weights, scaled to average 1. */
+  private static List<Double> weekdayWeights(String text) {
+    String[] parts = text.split(",", -1);
+    if (parts.length != 7) {
+      throw new IllegalArgumentException("Option " + WEEKDAY_WEIGHTS + " is '" + text + "' but needs 7"
+          + " comma-separated weights, Monday to Sunday, e.g. 0.9,0.92,0.94,0.98,1.1,1.12,1.04");
+    }
+    double[] weights = new double[7];
+    double sum = 0;
+    for (int i = 0; i < 7; i++) {
+      weights[i] = volumeWeight(WEEKDAY_WEIGHTS + " " + java.time.DayOfWeek.of(i + 1), number(WEEKDAY_WEIGHTS,
+          parts[i], text));
+      sum += weights[i];
+    }
+    List<Double> scaled = new ArrayList<>();
+    for (double weight : weights) {
+      scaled.add(weight * 7 / sum);
+    }
+    return scaled;
+  }
+
+  /**
+   * {@code NAME=NUMBER} pairs separated by commas; names are matched case-insensitively against
+   * {@code allowed} and returned as spelled there.
+   */
+  private static Map<String, Double> pairs(String option, String text, List<String> allowed, String example) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    for (String part : text.split(",", -1)) {
+      int equals = part.indexOf('=');
+      if (equals < 0) {
+        throw new IllegalArgumentException("Option " + option + " is '" + text + "' but '" + part.strip()
+            + "' is not NAME=WEIGHT; e.g. " + example);
+      }
+      String name = part.substring(0, equals).strip();
+      String match = allowed.stream().filter(a -> a.equalsIgnoreCase(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("Option " + option + " names '" + name
+              + "' but the names are " + allowed));
+      if (out.put(match, number(option, part.substring(equals + 1), text)) != null) {
+        throw new IllegalArgumentException("Option " + option + " names " + match + " more than once");
+      }
+    }
+    return out;
+  }
+
+  private static double number(String option, String part, String text) {
+    try {
+      return Double.parseDouble(part.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Option " + option + " is '" + text + "' but '" + part.strip()
+          + "' is not a number");
+    }
+  }
+
+  private static double volumeWeight(String what, double value) {
+    if (!(value > 0 && value <= Realism.MAX_VOLUME_WEIGHT)) {
+      throw new IllegalArgumentException("Option " + what + " is " + plainOrText(value) + " but a volume weight"
+          + " must be in (0, " + plain(Realism.MAX_VOLUME_WEIGHT) + "]");
+    }
+    return value;
+  }
+
+  private static double optionalFraction(Map<String, String> values, String option, double fallback) {
+    return values.containsKey(option) ? fraction(option, values.get(option)) : fallback;
+  }
+
+  private static String typeMix(Realism realism) {
+    return String.join(",", realism.typeWeights().entrySet().stream()
+        .map(e -> e.getKey().name() + "=" + plain(e.getValue())).toList());
+  }
+
+  private static String weekdays(Realism realism) {
+    return String.join(",", realism.weekdayWeights().stream().map(GeneratorOptions::plain).toList());
+  }
+
+  private static String seasons(Realism realism) {
+    return "holiday=" + plain(realism.holidayWeight()) + ",winter=" + plain(realism.winterWeight()) + ",summer="
+        + plain(realism.summerWeight());
+  }
+
+  private static String plainOrText(double value) {
+    return Double.isFinite(value) ? plain(value) : Double.toString(value);
   }
 
   private static Compression compression(String text) {

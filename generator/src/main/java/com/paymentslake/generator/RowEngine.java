@@ -16,10 +16,14 @@ import java.util.List;
  *
  * <h2>Realism model (v2)</h2>
  *
+ * <p>The figures below are the defaults; those marked (R) come from the run's {@link Realism}
+ * ({@code --type-mix}, {@code --null-rate-*}, {@code --decline-rate}, {@code --reversal-rate},
+ * {@code --pending-rate}, {@code --weekday-weights}, {@code --season-weights}).
+ *
  * <ul>
- *   <li>Volume: a day has {@link DailyVolume} base rows (weekday Mon 0.90 ... Sat 1.12, season
+ *   <li>Volume (R): a day has {@link Realism#baseRows} base rows (weekday Mon 0.90 ... Sat 1.12, season
  *       x2.0 from 20 Nov, x0.75 Jan-Feb, x1.25 Jun-Aug); the engine only fills them.
- *   <li>Types: PURCHASE 85%, CASH_ADVANCE 5%, BALANCE_TRANSFER 4%, REFUND 3%, ATM_WITHDRAWAL 2%,
+ *   <li>Types (R): PURCHASE 85%, CASH_ADVANCE 5%, BALANCE_TRANSFER 4%, REFUND 3%, ATM_WITHDRAWAL 2%,
  *       BILL_PAYMENT 0.6%, P2P_TRANSFER 0.4%. Channel follows the type and merchant category (ATM
  *       withdrawals at ATMs; transfers and bill payments ECOM or MOTO; purchases per category).
  *   <li>Card holders: a finite population (see {@link Population}) of N holders; a genuine row's
@@ -46,9 +50,9 @@ import java.util.List;
  *       night). Overall mean 17.8 h, sd 3.1 h, peak 18-19 h, local. txn_ts is that moment in UTC,
  *       wrapped into the ingest date (so a Tokyo evening is a UTC morning, and a New York evening
  *       partly the early hours of the same UTC date).
- *   <li>Status (DE39 response_code): PENDING 0.2% (empty code); REVERSED 0.54% of purchases,
+ *   <li>Status (R; DE39 response_code): PENDING 0.2% (empty code); REVERSED 0.54% of purchases,
  *       cash advances and ATM withdrawals ("00", the reversal was accepted; about 0.5% of all rows);
- *       DECLINED 5% (refunds 2%; about 5% of all rows) with codes by context: card-present purchases
+ *       DECLINED 5% (refunds 2/5 of it, 2%; about 5% of all rows) with codes by context: card-present purchases
  *       05/51/54/14/57/91, cash advances at a counter add 61, ATMs 51/55/61/05/75/91,
  *       card-not-present 05/51/54/14/59/57/91, refunds 12/57/91; otherwise APPROVED "00".
  *   <li>Fraud 0.3% ({@code --fraud-rate}): bursts of 2-6 consecutive rows on one card of one holder
@@ -58,7 +62,7 @@ import java.util.List;
  *       burst's city, else ~N(18h, 3h); moved by at most half its window to stay within the UTC day),
  *       65% in a foreign city, a new device (15% none), amounts x1.8, 25% declined (59, 05, 14,
  *       63, 54). Fraud ignores the holder's segment.
- *   <li>Null rates: mcc 5%, latitude/longitude 1% (together), device_id 8% (fraud 15%).
+ *   <li>Null rates (R): mcc 5%, latitude/longitude 1% (together), device_id 8% (fraud 15%).
  * </ul>
  */
 final class RowEngine {
@@ -66,13 +70,6 @@ final class RowEngine {
   static final int MIN_BURST = 2;
   static final int MAX_BURST = 6;
 
-  static final double MCC_NULL_RATE = 0.05;
-  static final double LAT_LON_NULL_RATE = 0.01;
-  static final double DEVICE_NULL_RATE = 0.08;
-  static final double PENDING_RATE = 0.002;
-  static final double REVERSAL_RATE = 0.0054;
-  static final double DECLINE_RATE = 0.05;
-  static final double REFUND_DECLINE_RATE = 0.02;
   static final double FRAUD_DECLINE_RATE = 0.25;
   static final double MAX_AMOUNT_USD = 25_000;
   /** Share of REPLAY_LATER_STATUS replays that land in the next ingest partition. */
@@ -82,8 +79,6 @@ final class RowEngine {
     TxnType.PURCHASE, TxnType.CASH_ADVANCE, TxnType.BALANCE_TRANSFER, TxnType.REFUND,
     TxnType.ATM_WITHDRAWAL, TxnType.BILL_PAYMENT, TxnType.P2P_TRANSFER
   };
-  static final double[] TYPE_CUMULATIVE =
-      SplitMix64.cumulative(0.85, 0.05, 0.04, 0.03, 0.02, 0.006, 0.004);
 
   /** Purchase categories; each segment weighs them its own way ({@link Segment}). */
   private static final MerchantCategory[] PURCHASE_CATEGORIES = Segment.PURCHASE_CATEGORIES;
@@ -142,6 +137,16 @@ final class RowEngine {
   private final double defectTotal;
   private static final DefectKind[] DEFECT_KINDS = rowLevelKinds();
 
+  /** The {@link Realism} settings, read once into fields of their own. */
+  private final double[] typeCumulative;
+  private final double mccNullRate;
+  private final double latLonNullRate;
+  private final double deviceNullRate;
+  private final double pendingRate;
+  private final double reversalRate;
+  private final double declineRate;
+  private final double refundDeclineRate;
+
   private final SplitMix64 rng = new SplitMix64(0);
   private final SplitMix64 block = new SplitMix64(0);
   private final SplitMix64 holder = new SplitMix64(0);
@@ -164,7 +169,23 @@ final class RowEngine {
   }
 
   RowEngine(Population population, DefectRates defects, String panHashKey, double fraudRate) {
+    this(population, defects, panHashKey, fraudRate, Realism.defaults());
+  }
+
+  RowEngine(Population population, DefectRates defects, String panHashKey, double fraudRate, Realism realism) {
     this.population = population;
+    double[] typeWeights = new double[TYPES.length];
+    for (int i = 0; i < TYPES.length; i++) {
+      typeWeights[i] = realism.typeWeights().get(TYPES[i]);
+    }
+    this.typeCumulative = SplitMix64.cumulative(typeWeights);
+    this.mccNullRate = realism.mccNullRate();
+    this.latLonNullRate = realism.latLonNullRate();
+    this.deviceNullRate = realism.deviceNullRate();
+    this.pendingRate = realism.pendingRate();
+    this.reversalRate = realism.reversalRate();
+    this.declineRate = realism.declineRate();
+    this.refundDeclineRate = realism.refundDeclineRate();
     this.burstProbability = burstProbability(fraudRate);
     this.world = population.world;
     this.cardFactory = new CardFactory(panHashKey);
@@ -333,7 +354,7 @@ final class RowEngine {
 
   /** A genuine row's type, category, channel and merchant: the draws after its holder's. */
   private void pickMerchant(Row row) {
-    TxnType type = TYPES[rng.pick(TYPE_CUMULATIVE)];
+    TxnType type = TYPES[rng.pick(typeCumulative)];
     MerchantCategory category;
     Channel channel;
     switch (type) {
@@ -391,7 +412,7 @@ final class RowEngine {
     }
     int secondOfDay = utcSecond(segmentSecond(customer.segment, rng), row.utcOffset);
     int deviceIndex = customer.devices == 2 && rng.nextDouble() < 0.3 ? 1 : 0;
-    long device = rng.nextDouble() < DEVICE_NULL_RATE ? -1 : deviceId(customer.key, deviceIndex);
+    long device = rng.nextDouble() < deviceNullRate ? -1 : deviceId(customer.key, deviceIndex);
 
     row.amountMinor = amountMinor(category, row.money, usd);
     row.epochSecond = day.startEpochSecond + secondOfDay;
@@ -444,8 +465,8 @@ final class RowEngine {
   }
 
   private void nulls(Row row) {
-    row.mccNull = rng.nextDouble() < MCC_NULL_RATE;
-    row.latLonNull = rng.nextDouble() < LAT_LON_NULL_RATE;
+    row.mccNull = rng.nextDouble() < mccNullRate;
+    row.latLonNull = rng.nextDouble() < latLonNullRate;
   }
 
   private void status(Row row, TxnType type, Channel channel, boolean fraud) {
@@ -462,15 +483,15 @@ final class RowEngine {
     }
     boolean reversible =
         type == TxnType.PURCHASE || type == TxnType.CASH_ADVANCE || type == TxnType.ATM_WITHDRAWAL;
-    double reversal = reversible ? REVERSAL_RATE : 0.0;
-    double decline = type == TxnType.REFUND ? REFUND_DECLINE_RATE : DECLINE_RATE;
-    if (u < PENDING_RATE) {
+    double reversal = reversible ? reversalRate : 0.0;
+    double decline = type == TxnType.REFUND ? refundDeclineRate : declineRate;
+    if (u < pendingRate) {
       row.status = PaymentStatus.PENDING;
       row.responseCode = null;
-    } else if (u < PENDING_RATE + reversal) {
+    } else if (u < pendingRate + reversal) {
       row.status = PaymentStatus.REVERSED;
       row.responseCode = APPROVED_CODE;
-    } else if (u < PENDING_RATE + reversal + decline) {
+    } else if (u < pendingRate + reversal + decline) {
       row.status = PaymentStatus.DECLINED;
       Codes codes = type == TxnType.REFUND ? REFUND_DECLINES
           : channel == Channel.ATM ? ATM_DECLINES

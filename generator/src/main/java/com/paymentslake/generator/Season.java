@@ -4,14 +4,15 @@ import java.time.LocalDate;
 import java.time.Month;
 
 /**
- * The season of a date: how much volume it has ({@link DailyVolume}) and how purchases shift between
+ * The season of a date: how much volume it has (its weight in {@link Realism}, by default the
+ * spec's) and how purchases shift between
  * categories. The factors multiply each segment's purchase weights ({@link Segment}), which are then
  * normalized again: a season moves purchases between categories without changing the day's volume,
- * which {@link DailyVolume} alone sets.
+ * which {@link Realism#baseRows} alone sets.
  *
  * <table>
  *   <caption>Seasons (factors in {@link MerchantCategory#PURCHASES} order; 1 where not listed)</caption>
- *   <tr><th>season</th><th>dates</th><th>volume</th><th>purchase factors</th></tr>
+ *   <tr><th>season</th><th>dates</th><th>default volume</th><th>purchase factors</th></tr>
  *   <tr><td>HOLIDAY</td><td>20 Nov - 31 Dec</td><td>x2.0</td>
  *       <td>department store 1.8, online retail 1.6, restaurant 1.15 (gift shopping, dinners)</td></tr>
  *   <tr><td>WINTER</td><td>Jan - Feb</td><td>x0.75</td>
@@ -23,21 +24,18 @@ import java.time.Month;
  * </table>
  */
 enum Season {
-  REGULAR(1.0, factors()),
-  HOLIDAY(2.0, factors(MerchantCategory.DEPARTMENT_STORE, 1.8, MerchantCategory.ONLINE_RETAIL, 1.6,
+  REGULAR(factors()),
+  HOLIDAY(factors(MerchantCategory.DEPARTMENT_STORE, 1.8, MerchantCategory.ONLINE_RETAIL, 1.6,
       MerchantCategory.RESTAURANT, 1.15)),
-  WINTER(0.75, factors(MerchantCategory.PHARMACY, 1.3, MerchantCategory.DEPARTMENT_STORE, 0.8,
+  WINTER(factors(MerchantCategory.PHARMACY, 1.3, MerchantCategory.DEPARTMENT_STORE, 0.8,
       MerchantCategory.ONLINE_RETAIL, 0.9, MerchantCategory.AIRLINE, 0.8, MerchantCategory.HOTEL, 0.8)),
-  SUMMER(1.25, factors(MerchantCategory.AIRLINE, 1.7, MerchantCategory.HOTEL, 1.8, MerchantCategory.GAS, 1.2,
+  SUMMER(factors(MerchantCategory.AIRLINE, 1.7, MerchantCategory.HOTEL, 1.8, MerchantCategory.GAS, 1.2,
       MerchantCategory.RESTAURANT, 1.1));
 
-  /** Multiplier of an average day's volume. */
-  final double volumeWeight;
   /** Multipliers of the purchase weights, in {@link MerchantCategory#PURCHASES} order. */
   private final double[] purchaseFactors;
 
-  Season(double volumeWeight, double[] purchaseFactors) {
-    this.volumeWeight = volumeWeight;
+  Season(double[] purchaseFactors) {
     this.purchaseFactors = purchaseFactors;
   }
 

@@ -38,7 +38,7 @@ package com.paymentslake.generator;
  * moves purchases to department stores and online retail, summer to airlines and hotels). Because
  * business holders pay half as often on weekends (rows of a weekend day are redrawn from the other
  * holders), their share of a weekend's rows is about half their weekday share; the volume of a day
- * stays what {@link DailyVolume} says.
+ * stays what {@link Realism#baseRows} says.
  */
 enum Segment {
   STUDENT(0.15, 0.6, 0.02, 1.0,

@@ -169,7 +169,7 @@ class GeneratorOptionsTest {
 
   @Test
   void rowsPerFileMustLetTheBusiestDayFitInTheFileLimit() {
-    long busiest = DailyVolume.maxBaseRows(GeneratorConfig.MAX_ROWS_PER_DAY);
+    long busiest = Realism.defaults().maxBaseRows(GeneratorConfig.MAX_ROWS_PER_DAY);
     long least = (busiest + GeneratorConfig.MAX_FILES_PER_DAY - 1) / GeneratorConfig.MAX_FILES_PER_DAY;
 
     assertThat(parse("--rows-per-day", "1000000000", "--rows-per-file", Long.toString(least)).config().rowsPerFile())
@@ -194,7 +194,8 @@ class GeneratorOptionsTest {
     assertThatThrownBy(() -> parse("--out", "/tmp/x"))
         .hasMessageStartingWith("Unknown option '--out'; allowed: --mode, --days, --start-date, --end-date,"
             + " --rows-per-day, --target-size, --seed, --threads, --rows-per-file, --compression, --fraud-rate,"
-            + " --pan-hash-key,"
+            + " --type-mix, --null-rate-device-id, --null-rate-mcc, --null-rate-lat-lon, --decline-rate,"
+            + " --reversal-rate, --pending-rate, --weekday-weights, --season-weights, --pan-hash-key,"
             + " --no-defects, --schema-drift-every, --rate-<kind> with kind one of [exact-duplicate,");
     assertThatThrownBy(() -> parse("--rate-typo", "0.1")).hasMessageStartingWith("Unknown option '--rate-typo'");
   }

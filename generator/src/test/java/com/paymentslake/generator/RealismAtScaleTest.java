@@ -1225,7 +1225,7 @@ class RealismAtScaleTest {
       return !city.country.equals(home.country);
     }
 
-    /** The base rows of a day (DailyVolume's rule, as the day-volume test states it). */
+    /** The base rows of a day (Realism's rule, as the day-volume test states it). */
     static long baseRows(int day) {
       LocalDate date = START.plusDays(day);
       return Math.max(1, Math.round(ROWS_PER_DAY * WEEKDAY_WEIGHTS[date.getDayOfWeek().getValue() - 1] * season(date)));

@@ -22,10 +22,10 @@ class SeasonTest {
   @Test
   void volumeWeightsAreTheSpecs() {
     // SPEC: late Nov-Dec x2, Jan-Feb x0.75, summer x1.25.
-    assertThat(DailyVolume.seasonWeight(LocalDate.parse("2026-12-10"))).isEqualTo(2.0);
-    assertThat(DailyVolume.seasonWeight(LocalDate.parse("2027-02-10"))).isEqualTo(0.75);
-    assertThat(DailyVolume.seasonWeight(LocalDate.parse("2027-07-10"))).isEqualTo(1.25);
-    assertThat(DailyVolume.seasonWeight(LocalDate.parse("2027-10-10"))).isEqualTo(1.0);
+    assertThat(Realism.defaults().volumeWeight(Season.of(LocalDate.parse("2026-12-10")))).isEqualTo(2.0);
+    assertThat(Realism.defaults().volumeWeight(Season.of(LocalDate.parse("2027-02-10")))).isEqualTo(0.75);
+    assertThat(Realism.defaults().volumeWeight(Season.of(LocalDate.parse("2027-07-10")))).isEqualTo(1.25);
+    assertThat(Realism.defaults().volumeWeight(Season.of(LocalDate.parse("2027-10-10")))).isEqualTo(1.0);
   }
 
   @Test

@@ -145,7 +145,7 @@ class TargetSizeTest {
   @Test
   void rowsPerFileIsCheckedAgainstTheRowsTheTargetNeeds() {
     long rowsPerDay = parse("--target-size", "1TB").config().rowsPerDay();
-    long busiest = DailyVolume.maxBaseRows(rowsPerDay);
+    long busiest = Realism.defaults().maxBaseRows(rowsPerDay);
     long least = (busiest + GeneratorConfig.MAX_FILES_PER_DAY - 1) / GeneratorConfig.MAX_FILES_PER_DAY;
 
     assertThatThrownBy(() -> parse("--target-size", "1TB", "--rows-per-file", "10"))

@@ -75,6 +75,9 @@ public final class LakeCli {
         --threads N           worker threads (default: available processors); never changes the data
         --compression none|gzip, --seed N, --rows-per-file N, --fraud-rate FRACTION,
         --pan-hash-key KEY, --no-defects, --rate-<kind> FRACTION, --schema-drift-every N,
+        the realism settings --type-mix TYPE=W,..., --null-rate-device-id, --null-rate-mcc,
+        --null-rate-lat-lon, --decline-rate, --reversal-rate, --pending-rate FRACTION,
+        --weekday-weights MON,...,SUN, --season-weights holiday=W,winter=W,summer=W,
         --progress auto|bar|lines, --quiet, and the S3 options --endpoint, --region, --access-key,
         --secret-key, --path-style
 

@@ -46,6 +46,10 @@
  *       files)</td></tr>
  *   <tr><td>--compression</td><td>none</td><td>none | gzip ({@code part-NNNNN.csv.gz})</td></tr>
  *   <tr><td>--fraud-rate</td><td>0.003</td><td>fraud rows as a fraction of base rows, 0-0.1</td></tr>
+ *   <tr><td>--type-mix, --null-rate-device-id, --null-rate-mcc, --null-rate-lat-lon, --decline-rate,
+ *       --reversal-rate, --pending-rate, --weekday-weights, --season-weights</td><td>the spec's</td>
+ *       <td>the realism settings, as for {@code ./lake generate}, e.g. {@code --type-mix
+ *       REFUND=0.05}</td></tr>
  *   <tr><td>--pan-hash-key</td><td>{@code $LAKE_PAN_HASH_KEY} of the driver, else the public demo
  *       key</td><td>HMAC-SHA256 key of {@code hash_pan}, 16+ characters</td></tr>
  *   <tr><td>--no-defects</td><td>false</td><td>{@code true}: clean data (Glue arguments always

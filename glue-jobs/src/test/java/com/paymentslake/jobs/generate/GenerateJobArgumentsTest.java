@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.paymentslake.contract.DefectKind;
+import com.paymentslake.contract.TxnType;
 import com.paymentslake.generator.Compression;
 import com.paymentslake.generator.DefectRates;
 import com.paymentslake.generator.GenerationMode;
 import com.paymentslake.generator.GeneratorConfig;
+import com.paymentslake.generator.Realism;
 import com.paymentslake.jobs.common.ErrorCode;
 import com.paymentslake.jobs.common.JobFailure;
 import java.time.Clock;
@@ -52,6 +54,21 @@ class GenerateJobArgumentsTest {
     assertThat(parse("--lake-root", "s3://lake", "--fraud-rate", "0.0008").generator().fraudRate()).isEqualTo(0.0008);
     assertThatThrownBy(() -> parse("--lake-root", "s3://lake", "--fraud-rate", "0.5"))
         .hasMessageContaining("--fraud-rate is '0.5' but must be a fraction in [0, 0.1]");
+  }
+
+  @Test
+  void realismSettingsReachTheGenerator() {
+    Realism realism = parse("--lake-root", "s3://lake", "--type-mix", "REFUND=0.1", "--null-rate-mcc", "0.2",
+        "--decline-rate", "0.08", "--weekday-weights", "1,1,1,1,1,1,1", "--season-weights", "holiday=1.5")
+        .generator().realism();
+    assertThat(realism.typeWeights()).containsEntry(TxnType.REFUND, 0.1).containsEntry(TxnType.PURCHASE, 0.85);
+    assertThat(realism.mccNullRate()).isEqualTo(0.2);
+    assertThat(realism.declineRate()).isEqualTo(0.08);
+    assertThat(realism.weekdayWeights()).containsOnly(1.0);
+    assertThat(realism.holidayWeight()).isEqualTo(1.5);
+    assertThat(parse("--lake-root", "s3://lake").generator().realism()).isEqualTo(Realism.defaults());
+    assertThatThrownBy(() -> parse("--lake-root", "s3://lake", "--season-weights", "spring=2"))
+        .hasMessageContaining("--season-weights names 'spring'");
   }
 
   @Test
