@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,19 +50,31 @@ final class World {
     this.domestic = new int[cities.length][];
     this.foreign = new int[cities.length][];
     for (City city : cities) {
-      List<Integer> same = new ArrayList<>();
-      List<Integer> other = new ArrayList<>();
-      for (City c : cities) {
-        if (c != city) {
-          (c.country.equals(city.country) ? same : other).add(c.index);
-        }
-      }
-      domestic[city.index] = same.stream().mapToInt(Integer::intValue).toArray();
-      foreign[city.index] = other.stream().mapToInt(Integer::intValue).toArray();
+      domestic[city.index] = others(cities, city, true);
+      foreign[city.index] = others(cities, city, false);
     }
     this.flat = buildMerchants(seed);
     this.slices = new long[flat.length];
     this.arena = layOutArena(flat, slices);
+  }
+
+  /**
+   * The indexes of the cities other than {@code city} in its own country ({@code domestic}) or in
+   * other countries, in index order.
+   *
+   * <p>The world is built once per run, but a benchmark or a Spark executor builds many: its loops
+   * call small methods, which the JIT compiles early, so that it never has to recompile one large
+   * constructor in the middle of a later run.
+   */
+  private static int[] others(City[] cities, City city, boolean domestic) {
+    int[] out = new int[cities.length];
+    int count = 0;
+    for (City c : cities) {
+      if (c != city && c.country.equals(city.country) == domestic) {
+        out[count++] = c.index;
+      }
+    }
+    return Arrays.copyOf(out, count);
   }
 
   /**
@@ -178,22 +191,26 @@ final class World {
     for (City city : cities) {
       for (MerchantCategory category : MerchantCategory.VALUES) {
         for (int k = 0; k < MERCHANTS_PER_CITY_AND_CATEGORY; k++) {
-          String stem = category.names[rng.nextInt(category.names.length)];
-          String name = category.physical ? stem + " #" + (k + 1) : stem;
-          String mcc = category.mccs[rng.nextInt(category.mccs.length)];
-          // Uniform in a disc around the centre (sqrt for an even spread over the area).
-          double distanceKm = MERCHANT_RADIUS_KM * StrictMath.sqrt(rng.nextDouble());
-          double bearing = 2 * Math.PI * rng.nextDouble();
-          double dLat = distanceKm * StrictMath.cos(bearing) / 111.32;
-          double dLon =
-              distanceKm * StrictMath.sin(bearing) / (111.32 * StrictMath.cos(Math.toRadians(city.latitude)));
           int index = index(city, category, k);
-          all[index] = new Merchant(index + 1, category, city, name, mcc,
-              Math.round((city.latitude + dLat) * 1e6), Math.round((city.longitude + dLon) * 1e6));
+          all[index] = merchant(rng, index, city, category, k);
         }
       }
     }
     return all;
+  }
+
+  /** The {@code k}-th merchant of a city and category, with the draws of {@code rng} in a fixed order. */
+  private static Merchant merchant(SplitMix64 rng, int index, City city, MerchantCategory category, int k) {
+    String stem = category.names[rng.nextInt(category.names.length)];
+    String name = category.physical ? stem + " #" + (k + 1) : stem;
+    String mcc = category.mccs[rng.nextInt(category.mccs.length)];
+    // Uniform in a disc around the centre (sqrt for an even spread over the area).
+    double distanceKm = MERCHANT_RADIUS_KM * StrictMath.sqrt(rng.nextDouble());
+    double bearing = 2 * Math.PI * rng.nextDouble();
+    double dLat = distanceKm * StrictMath.cos(bearing) / 111.32;
+    double dLon = distanceKm * StrictMath.sin(bearing) / (111.32 * StrictMath.cos(Math.toRadians(city.latitude)));
+    return new Merchant(index + 1, category, city, name, mcc, Math.round((city.latitude + dLat) * 1e6),
+        Math.round((city.longitude + dLon) * 1e6));
   }
 
   /**
