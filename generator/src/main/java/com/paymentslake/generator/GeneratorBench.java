@@ -42,7 +42,9 @@ public final class GeneratorBench {
   static final int MIN_AUTO_WARMUP = 2;
   /** Before a measured round: the JIT counts as quiet after two polls without compilation. */
   static final long QUIET_POLL_MILLIS = 50;
-  static final long MAX_QUIET_WAIT_MILLIS = 2_000;
+  static final long MAX_QUIET_WAIT_MILLIS = 5_000;
+  /** Warm-up runs of the reference loop at most, until one compiles for less than {@value #JIT_QUIET_MILLIS} ms. */
+  static final int MAX_REFERENCE_WARMUP = 5;
   static final int MAX_AUTO_WARMUP = 15;
   static final String START_DATE = "2026-10-05";
   static final int DAYS = 7;
@@ -189,7 +191,16 @@ public final class GeneratorBench {
     }
     Path referenceFile = dir.resolve("reference.csv");
     long referenceRows = Math.min(rows, REFERENCE_ROWS);
-    reference(referenceFile, referenceRows); // warm-up: its code compiled before it is measured
+    // The reference loop's warm-up: its code compiled before it is measured, and before a measured
+    // round, whose process CPU would otherwise include the compiler threads' work on it.
+    for (int i = 0; i < MAX_REFERENCE_WARMUP; i++) {
+      long jitBefore = jitMillis();
+      reference(referenceFile, referenceRows);
+      awaitJitQuiet();
+      if (jitBefore < 0 || jitMillis() - jitBefore < JIT_QUIET_MILLIS) {
+        break;
+      }
+    }
     List<Measurement> measured = new ArrayList<>();
     List<ReferenceLoop.Result> references = new ArrayList<>();
     for (int i = 1; i <= rounds; i++) {
@@ -332,15 +343,18 @@ public final class GeneratorBench {
   }
 
   /**
-   * Waits (at most {@value #MAX_QUIET_WAIT_MILLIS} ms) until the JIT has compiled nothing for two
-   * polls of {@value #QUIET_POLL_MILLIS} ms: the compiler threads compile in the background, so what
-   * the previous round's reporting and clean-up queued would otherwise be compiled, and counted,
-   * during the next measured round.
+   * Waits (at most {@value #MAX_QUIET_WAIT_MILLIS} ms) until the JIT has been idle for two polls of
+   * {@value #QUIET_POLL_MILLIS} ms: the compiler threads compile in the background, so what the
+   * previous round's reporting, clean-up and reference loop queued would otherwise be compiled, and
+   * counted, during the next measured round. Idle means no compilation finished and, where /proc
+   * shows it, the compiler threads used no CPU: a long compilation in progress finishes nothing for
+   * a while, but its thread keeps using CPU.
    */
   private static void awaitJitQuiet() {
     long deadline = System.nanoTime() + MAX_QUIET_WAIT_MILLIS * 1_000_000L;
     int quietPolls = 0;
     long last = jitMillis();
+    long lastTicks = jitTicks();
     while (last >= 0 && quietPolls < 2 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(QUIET_POLL_MILLIS);
@@ -349,9 +363,17 @@ public final class GeneratorBench {
         return;
       }
       long now = jitMillis();
-      quietPolls = now == last ? quietPolls + 1 : 0;
+      long ticks = jitTicks();
+      quietPolls = now == last && ticks == lastTicks ? quietPolls + 1 : 0;
       last = now;
+      lastTicks = ticks;
     }
+  }
+
+  /** CPU ticks of the JIT compiler threads so far, or 0 where /proc does not show them. */
+  private static long jitTicks() {
+    ThreadCpu threads = ThreadCpu.snapshot();
+    return threads == null ? 0 : threads.roleTicks(ThreadCpu.JIT);
   }
 
   /** Total JIT compilation time so far, or -1 when the JVM does not report it. */

@@ -88,6 +88,17 @@ final class ThreadCpu {
     return threadName.substring(0, Math.min(COMM_LENGTH, threadName.length()));
   }
 
+  /** CPU ticks so far of the threads of one role. */
+  long roleTicks(String role) {
+    long total = 0;
+    for (Sample sample : threads.values()) {
+      if (sample.role().equals(role)) {
+        total += sample.ticks();
+      }
+    }
+    return total;
+  }
+
   /**
    * Seconds of CPU per role between {@code before} and this snapshot; a thread started since counts
    * from zero, one that ended is missing. The generator's workers are left out.
