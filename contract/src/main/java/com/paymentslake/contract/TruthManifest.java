@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * @param files the data files of the partition
  * @param dataLines lines after the headers, over all files
  * @param defects per defect kind, the injected lines
+ * @param settings the generator settings that shaped the rows besides the seed (option name without
+ *     its {@code --}, to the option's text: {@code fraud-rate}, {@code type-mix}, ...), so the data
+ *     can be compared with what it was asked to be; empty in manifests written before they were
+ *     recorded
  */
 public record TruthManifest(
     int contractVersion,
@@ -32,7 +36,8 @@ public record TruthManifest(
     String ingestDate,
     List<FileEntry> files,
     long dataLines,
-    Map<DefectKind, DefectEntry> defects) {
+    Map<DefectKind, DefectEntry> defects,
+    Map<String, String> settings) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -52,11 +57,18 @@ public record TruthManifest(
     }
     all.putAll(defects);
     defects = java.util.Collections.unmodifiableMap(all);
+    settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
     long fileLines = files.stream().mapToLong(FileEntry::dataLines).sum();
     if (fileLines != dataLines) {
       throw new IllegalArgumentException(
           "Manifest for " + ingestDate + " says " + dataLines + " data lines but its files hold " + fileLines);
     }
+  }
+
+  /** A manifest without recorded settings. */
+  public TruthManifest(int contractVersion, String generatorVersion, long seed, String ingestDate,
+      List<FileEntry> files, long dataLines, Map<DefectKind, DefectEntry> defects) {
+    this(contractVersion, generatorVersion, seed, ingestDate, files, dataLines, defects, Map.of());
   }
 
   public DefectEntry defect(DefectKind kind) {

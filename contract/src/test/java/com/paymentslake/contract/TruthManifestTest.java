@@ -48,6 +48,20 @@ class TruthManifestTest {
   }
 
   @Test
+  void recordsTheGeneratorSettingsAndReadsManifestsWithout() {
+    TruthManifest manifest = new TruthManifest(1, "1.0.0", 7, "2026-11-01",
+        List.of(new TruthManifest.FileEntry("part-00000.csv", 0, 100, false)), 0, Map.of(),
+        Map.of("type-mix", "PURCHASE=0.85,REFUND=0.03", "fraud-rate", "0.003"));
+
+    String json = manifest.toJson();
+
+    assertThat(json).contains("\"settings\" : {\n    \"fraud-rate\" : \"0.003\",\n    \"type-mix\" : \"PURCHASE=0.85,REFUND=0.03\"");
+    assertThat(TruthManifest.fromJson(json)).isEqualTo(manifest);
+    String withoutSettings = json.substring(0, json.indexOf(",\n  \"settings\"")) + "\n}";
+    assertThat(TruthManifest.fromJson(withoutSettings).settings()).isEmpty();
+  }
+
+  @Test
   void refusesCountsThatDoNotAddUp() {
     assertThatThrownBy(() -> new TruthManifest.DefectEntry(2, List.of("T1"), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)

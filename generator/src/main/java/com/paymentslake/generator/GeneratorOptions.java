@@ -356,6 +356,32 @@ public final class GeneratorOptions {
     return new DefectRates(rates, driftEvery);
   }
 
+  /**
+   * The settings of a config that shape its rows besides the seed, as option name (without its
+   * {@code --}) to the text that option takes: recorded in each truth manifest, so the data can be
+   * compared with what it was asked to be, and a run repeated.
+   */
+  public static Map<String, String> settings(GeneratorConfig config) {
+    Realism realism = config.realism();
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    settings.put(name(ROWS_PER_DAY), Long.toString(config.rowsPerDay()));
+    settings.put(name(FRAUD_RATE), plain(config.fraudRate()));
+    settings.put(name(TYPE_MIX), typeMix(realism));
+    settings.put(name(NULL_RATE_DEVICE_ID), plain(realism.deviceNullRate()));
+    settings.put(name(NULL_RATE_MCC), plain(realism.mccNullRate()));
+    settings.put(name(NULL_RATE_LAT_LON), plain(realism.latLonNullRate()));
+    settings.put(name(DECLINE_RATE), plain(realism.declineRate()));
+    settings.put(name(REVERSAL_RATE), plain(realism.reversalRate()));
+    settings.put(name(PENDING_RATE), plain(realism.pendingRate()));
+    settings.put(name(WEEKDAY_WEIGHTS), weekdays(realism));
+    settings.put(name(SEASON_WEIGHTS), seasons(realism));
+    return settings;
+  }
+
+  private static String name(String option) {
+    return option.substring(2);
+  }
+
   /** The realism settings: the defaults, changed by the options given. */
   private static Realism realism(Map<String, String> values) {
     Realism realism = Realism.defaults();
@@ -424,7 +450,8 @@ public final class GeneratorOptions {
     }
     List<Double> scaled = new ArrayList<>();
     for (double weight : weights) {
-      scaled.add(weight * 7 / sum);
+      // Weights that already average 1 (the defaults, a manifest's settings) are taken as they are.
+      scaled.add(sum == 7.0 ? weight : weight * 7 / sum);
     }
     return scaled;
   }

@@ -62,6 +62,8 @@ public final class PaymentGenerator {
   private final GeneratorConfig config;
   private final List<DayPlan> days;
   private final List<Chunk> chunks;
+  /** What the manifests record of the config ({@link GeneratorOptions#settings}). */
+  private final Map<String, String> settings;
   private Population population;
 
   public PaymentGenerator(GeneratorConfig config) {
@@ -83,6 +85,7 @@ public final class PaymentGenerator {
     }
     this.days = List.copyOf(plans);
     this.chunks = List.copyOf(all);
+    this.settings = GeneratorOptions.settings(config);
   }
 
   public GeneratorConfig config() {
@@ -152,7 +155,7 @@ public final class PaymentGenerator {
       lines += result.dataLines();
     }
     return new TruthManifest(RawContract.VERSION, VERSION, config.seed(), ingestDate.toString(), entries, lines,
-        log.entries());
+        log.entries(), settings);
   }
 
   /**

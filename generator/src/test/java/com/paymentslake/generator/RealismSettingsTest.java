@@ -117,6 +117,32 @@ class RealismSettingsTest {
   }
 
   @Test
+  void eachManifestRecordsTheSettingsAsOptionsThatGiveThemBack() {
+    for (RawLake.Partition partition : lake.partitions) {
+      Map<String, String> settings = partition.manifest.settings();
+      assertThat(settings).containsEntry("rows-per-day", "20000").containsEntry("fraud-rate", "0.003")
+          .containsEntry("null-rate-device-id", "0.3").containsEntry("decline-rate", "0.1")
+          .containsEntry("season-weights", "holiday=3,winter=0.75,summer=1.25");
+      List<String> args = new java.util.ArrayList<>();
+      settings.forEach((name, value) -> {
+        args.add("--" + name);
+        args.add(value);
+      });
+      GeneratorConfig again = GeneratorOptionsTest.parse(args.toArray(String[]::new)).config();
+      assertThat(again.realism()).isEqualTo(realism);
+      assertThat(again.fraudRate()).isEqualTo(0.003);
+      assertThat(again.rowsPerDay()).isEqualTo(ROWS_PER_DAY);
+    }
+    Map<String, String> defaults = GeneratorOptions.settings(GeneratorOptionsTest.parse().config());
+    List<String> args = new java.util.ArrayList<>();
+    defaults.forEach((name, value) -> {
+      args.add("--" + name);
+      args.add(value);
+    });
+    assertThat(GeneratorOptionsTest.parse(args.toArray(String[]::new)).config().realism()).isEqualTo(Realism.defaults());
+  }
+
+  @Test
   void eachDateHasTheRowsItsWeekdayAndSeasonWeightsGive() {
     // Thursday weighs 2 of a week of 8 (x 7/8 to average 1), the holiday season 3.
     long[] expected = {Math.round(ROWS_PER_DAY * 1.75), Math.round(ROWS_PER_DAY * 0.875 * 3),
