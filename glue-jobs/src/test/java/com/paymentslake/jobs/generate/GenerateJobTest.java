@@ -99,6 +99,26 @@ class GenerateJobTest {
   }
 
   @Test
+  void realismSettingsReachTheExecutorsAndTheManifests() throws IOException {
+    Map<String, String> options = with(with(with(OPTIONS, "--type-mix", "REFUND=0.2"), "--null-rate-mcc", "0.3"),
+        "--weekday-weights", "1,1,1,1,1,1,1");
+    Path expected = singleProcess(options, dir.resolve("expected"));
+    Path lake = dir.resolve("lake");
+
+    GenerateJob.run(SPARK, jobConfig(lake, options));
+
+    assertSameFiles(files(lake), files(expected));
+    Map<String, byte[]> defaults = files(singleProcess(OPTIONS, dir.resolve("defaults")));
+    assertThat(files(lake).get("raw/payments/ingest_date=2026-11-17/part-00000.csv"))
+        .isNotEqualTo(defaults.get("raw/payments/ingest_date=2026-11-17/part-00000.csv"));
+    for (TruthManifest manifest : manifests(lake)) {
+      assertThat(manifest.settings()).containsEntry("null-rate-mcc", "0.3")
+          .containsEntry("weekday-weights", "1,1,1,1,1,1,1");
+      assertThat(manifest.settings().get("type-mix")).contains("REFUND=0.2");
+    }
+  }
+
+  @Test
   void progressGivesRowsRateAndTimeLeft() {
     assertThat(GenerateJob.progress(250_000, 1_000_000, 5_000_000_000L))
         .isEqualTo("250,000 of 1,000,000 base rows (25.0%), 50,000 rows/s, about 15 s left");
