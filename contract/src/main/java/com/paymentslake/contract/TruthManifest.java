@@ -24,10 +24,10 @@ import java.util.TreeMap;
  * @param files the data files of the partition
  * @param dataLines lines after the headers, over all files
  * @param defects per defect kind, the injected lines
- * @param settings the generator settings that shaped the rows besides the seed (option name without
- *     its {@code --}, to the option's text: {@code fraud-rate}, {@code type-mix}, ...), so the data
- *     can be compared with what it was asked to be; empty in manifests written before they were
- *     recorded
+ * @param settings the generator settings that shaped the rows besides the seed and the dates
+ *     (option name without its {@code --}, to the option's text: {@code fraud-rate}, {@code
+ *     type-mix}, {@code rate-late-arrival}, ...), so the data can be compared with what it was asked
+ *     to be; empty in manifests written before they were recorded
  */
 public record TruthManifest(
     int contractVersion,

@@ -357,9 +357,10 @@ public final class GeneratorOptions {
   }
 
   /**
-   * The settings of a config that shape its rows besides the seed, as option name (without its
-   * {@code --}) to the text that option takes: recorded in each truth manifest, so the data can be
-   * compared with what it was asked to be, and a run repeated.
+   * The settings of a config that shape its rows besides the seed and the dates, as option name
+   * (without its {@code --}) to the text that option takes: rows per day, fraud rate, the realism
+   * settings and the defect rates. Recorded in each truth manifest, so the data can be compared with
+   * what it was asked to be, and a run repeated.
    */
   public static Map<String, String> settings(GeneratorConfig config) {
     Realism realism = config.realism();
@@ -375,6 +376,10 @@ public final class GeneratorOptions {
     settings.put(name(PENDING_RATE), plain(realism.pendingRate()));
     settings.put(name(WEEKDAY_WEIGHTS), weekdays(realism));
     settings.put(name(SEASON_WEIGHTS), seasons(realism));
+    for (DefectKind kind : DefectKind.values()) {
+      settings.put(name(rateOption(kind)), plain(config.defects().rate(kind)));
+    }
+    settings.put(name(SCHEMA_DRIFT_EVERY), Integer.toString(config.defects().schemaDriftEveryNthDay()));
     return settings;
   }
 

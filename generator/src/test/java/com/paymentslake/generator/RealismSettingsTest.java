@@ -132,6 +132,7 @@ class RealismSettingsTest {
       assertThat(again.realism()).isEqualTo(realism);
       assertThat(again.fraudRate()).isEqualTo(0.003);
       assertThat(again.rowsPerDay()).isEqualTo(ROWS_PER_DAY);
+      assertThat(again.defects()).isEqualTo(DefectRates.none());
     }
     Map<String, String> defaults = GeneratorOptions.settings(GeneratorOptionsTest.parse().config());
     List<String> args = new java.util.ArrayList<>();
@@ -139,7 +140,9 @@ class RealismSettingsTest {
       args.add("--" + name);
       args.add(value);
     });
-    assertThat(GeneratorOptionsTest.parse(args.toArray(String[]::new)).config().realism()).isEqualTo(Realism.defaults());
+    GeneratorConfig again = GeneratorOptionsTest.parse(args.toArray(String[]::new)).config();
+    assertThat(again.realism()).isEqualTo(Realism.defaults());
+    assertThat(again.defects()).isEqualTo(DefectRates.defaults());
   }
 
   @Test
