@@ -94,7 +94,7 @@ public final class GeneratorOptions {
           + GeneratorConfig.DEFAULT_FRAUD_RATE + ", the ML-dataset default; real portfolios are about"
           + " 0.0003-0.0015)"},
       new String[] {TYPE_MIX + " TYPE=W,...", "Relative weights of transaction types; the types given replace"
-          + " their defaults, the others keep theirs (default " + typeMix(Realism.defaults()) + ")"},
+          + " their defaults, the others keep theirs (default " + typeMix(Realism.defaults()).replace(",", ", ") + ")"},
       new String[] {NULL_RATE_DEVICE_ID + " FRACTION", "Genuine rows without a device_id, 0-1 (default "
           + plain(Realism.DEFAULT_DEVICE_NULL_RATE) + "; fraud rows: 0.15)"},
       new String[] {NULL_RATE_MCC + " FRACTION", "Rows without an mcc, 0-1 (default "
