@@ -4,6 +4,7 @@ import com.paymentslake.contract.DefectKind;
 import com.paymentslake.contract.TxnType;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -11,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -364,7 +366,7 @@ public final class GeneratorOptions {
    */
   public static Map<String, String> settings(GeneratorConfig config) {
     Realism realism = config.realism();
-    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    Map<String, String> settings = new LinkedHashMap<>();
     settings.put(name(ROWS_PER_DAY), Long.toString(config.rowsPerDay()));
     settings.put(name(FRAUD_RATE), plain(config.fraudRate()));
     settings.put(name(TYPE_MIX), typeMix(realism));
@@ -426,7 +428,7 @@ public final class GeneratorOptions {
     Map<TxnType, Double> weights = new EnumMap<>(defaults.typeWeights());
     for (Map.Entry<String, Double> entry : given.entrySet()) {
       double weight = entry.getValue();
-      if (!(weight >= 0 && weight <= 1e9)) {
+      if (!(weight >= 0 && weight <= Realism.MAX_TYPE_WEIGHT)) {
         throw new IllegalArgumentException("Option " + TYPE_MIX + " gives " + entry.getKey() + " the weight "
             + entry.getValue() + " but a weight must be in [0, 1e9]");
       }
@@ -449,7 +451,7 @@ public final class GeneratorOptions {
     double[] weights = new double[7];
     double sum = 0;
     for (int i = 0; i < 7; i++) {
-      weights[i] = volumeWeight(WEEKDAY_WEIGHTS + " " + java.time.DayOfWeek.of(i + 1), number(WEEKDAY_WEIGHTS,
+      weights[i] = volumeWeight(WEEKDAY_WEIGHTS + " " + DayOfWeek.of(i + 1), number(WEEKDAY_WEIGHTS,
           parts[i], text));
       sum += weights[i];
     }
@@ -466,7 +468,7 @@ public final class GeneratorOptions {
    * {@code allowed} and returned as spelled there.
    */
   private static Map<String, Double> pairs(String option, String text, List<String> allowed, String example) {
-    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    Map<String, Double> out = new LinkedHashMap<>();
     for (String part : text.split(",", -1)) {
       int equals = part.indexOf('=');
       if (equals < 0) {

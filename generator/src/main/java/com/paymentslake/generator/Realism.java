@@ -52,6 +52,8 @@ public record Realism(
   public static final double DEFAULT_HOLIDAY_WEIGHT = 2.0;
   public static final double DEFAULT_WINTER_WEIGHT = 0.75;
   public static final double DEFAULT_SUMMER_WEIGHT = 1.25;
+  /** The highest relative weight of a transaction type (1e9). */
+  public static final double MAX_TYPE_WEIGHT = 1e9;
   /** The highest volume weight of a weekday or season. */
   public static final double MAX_VOLUME_WEIGHT = 10.0;
 
@@ -67,7 +69,7 @@ public record Realism(
     double total = 0;
     for (TxnType type : TxnType.values()) {
       Double weight = typeWeights.get(type);
-      if (weight == null || !(weight >= 0 && weight <= 1e9)) {
+      if (weight == null || !(weight >= 0 && weight <= MAX_TYPE_WEIGHT)) {
         throw new IllegalArgumentException("'typeWeights' gives " + type + " the weight " + weight
             + " but every type needs a weight in [0, 1e9]");
       }
