@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.paymentslake.contract.RawContract;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EncodingTest {
   @Test
@@ -100,6 +105,29 @@ class EncodingTest {
       RowEncoder.encodeClean(row, fast);
       RowEncoder.encodeColumns(row, RowEncoder.CONTRACT_ORDER, slow);
       assertThat(fast.copy(0, fast.size())).isEqualTo(slow.copy(0, slow.size()));
+    }
+  }
+
+  @Test
+  void batchesPhaseByPhaseGiveTheRowsOfOneCallPerRow(@TempDir Path temp) throws IOException {
+    // The file writer runs batches of rows through the engine's phases; row by row, generate()
+    // must give the same lines (the phases make the same draws in the same order).
+    GeneratorConfig config = GeneratorBench.config(20_000, 1, 5).withDays(1).withDefects(DefectRates.none());
+    new PaymentGenerator(config).generate(new LocalDirectoryTarget(temp), GenerationListener.NONE);
+    DayPlan day = new DayPlan(config, 0);
+    Path file = temp.resolve(PaymentGenerator.rawFolder(day.date)).resolve("part-00000.csv");
+    List<String> written = Files.readAllLines(file);
+
+    RowEngine engine = new RowEngine(new Population(config), DefectRates.none(), config.panHashKey(),
+        config.fraudRate(), config.realism());
+    Row row = new Row();
+    assertThat(written).hasSize((int) Math.min(day.baseRows, day.rowsPerFile) + 1);
+    for (int seq = 0; seq < written.size() - 1; seq++) {
+      engine.generate(day, seq, row);
+      LineBuffer line = new LineBuffer(16);
+      RowEncoder.encodeClean(row, line);
+      assertThat(new String(line.copy(0, line.size()), StandardCharsets.UTF_8).strip())
+          .as("line of row %d", seq).isEqualTo(written.get(seq + 1));
     }
   }
 

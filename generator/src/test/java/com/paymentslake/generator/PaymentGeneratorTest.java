@@ -54,6 +54,36 @@ class PaymentGeneratorTest {
   }
 
   @Test
+  void aDateHasTheSameRowsWhetherOrNotTheRunEndsWithIt() throws IOException {
+    // 2026-11-19 is the last date of a two-day run and the middle one of a three-day run: its rows
+    // are the same; only the replays it sends to 2026-11-20 in the longer run stay with it.
+    Path two = temp.resolve("two");
+    Path three = temp.resolve("three");
+    new PaymentGenerator(SMALL.withDays(2)).generate(new LocalDirectoryTarget(two), GenerationListener.NONE);
+    new PaymentGenerator(SMALL).generate(new LocalDirectoryTarget(three), GenerationListener.NONE);
+
+    String middle = LakeLayout.RAW_PAYMENTS + "/ingest_date=2026-11-19";
+    List<String> asLast = lines(two.resolve(middle));
+    List<String> asMiddle = lines(three.resolve(middle));
+    List<String> sentOn = lines(three.resolve(LakeLayout.RAW_PAYMENTS + "/ingest_date=2026-11-20")).stream()
+        .filter(line -> line.startsWith("T20261119-"))
+        .toList();
+    assertThat(sentOn).isNotEmpty();
+    assertThat(asLast).containsAll(asMiddle).containsAll(sentOn).hasSize(asMiddle.size() + sentOn.size());
+  }
+
+  /** The data lines of a partition's files, header lines left out. */
+  private static List<String> lines(Path partition) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (byte[] file : files(partition).values()) {
+      new String(file, java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.startsWith("txn_id,"))
+          .forEach(lines::add);
+    }
+    return lines;
+  }
+
+  @Test
   void writesTheLakeLayoutAndManifestsThatMatchTheFiles() throws IOException {
     List<String> events = new ArrayList<>();
     GenerationListener listener = new GenerationListener() {
