@@ -72,7 +72,8 @@ enum MerchantCategory {
     this.physical = pos > 0 || atm > 0;
   }
 
-  Channel channel(SplitMix64 rng) {
-    return CHANNELS[rng.pick(channelCumulative)];
+  /** The channel of a payment in this category for a uniform {@code u} in [0, 1). */
+  Channel channel(double u) {
+    return CHANNELS[SplitMix64.pickAt(u, channelCumulative)];
   }
 }

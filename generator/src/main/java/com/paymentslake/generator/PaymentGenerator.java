@@ -51,8 +51,11 @@ import java.util.concurrent.atomic.LongAdder;
  * completed S3 upload); part files of an earlier run that this run does not rewrite are deleted.
  */
 public final class PaymentGenerator {
-  /** Recorded in every truth manifest. */
-  public static final String VERSION = "1.0.0";
+  /**
+   * Recorded in every truth manifest; it changes whenever the same config gives other data (1.1.0:
+   * fewer draws per row, see the generator README).
+   */
+  public static final String VERSION = "1.1.0";
 
   /** How often {@link GenerationListener#progress} is called. */
   public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);

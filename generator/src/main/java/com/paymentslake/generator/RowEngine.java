@@ -139,6 +139,9 @@ final class RowEngine {
 
   /** The {@link Realism} settings, read once into fields of their own. */
   private final double[] typeCumulative;
+  /** Per type, where its interval of the type draw starts, and 1 / its width ({@link #pickMerchant}). */
+  private final double[] typeLow;
+  private final double[] typeScale;
   private final double mccNullRate;
   private final double latLonNullRate;
   private final double deviceNullRate;
@@ -179,6 +182,14 @@ final class RowEngine {
       typeWeights[i] = realism.typeWeights().get(TYPES[i]);
     }
     this.typeCumulative = SplitMix64.cumulative(typeWeights);
+    this.typeLow = new double[TYPES.length];
+    this.typeScale = new double[TYPES.length];
+    double total = typeCumulative[TYPES.length - 1];
+    for (int i = 0; i < TYPES.length; i++) {
+      double low = i == 0 ? 0.0 : typeCumulative[i - 1] / total;
+      typeLow[i] = low;
+      typeScale[i] = 1.0 / (typeCumulative[i] / total - low); // infinite for a type never drawn
+    }
     this.mccNullRate = realism.mccNullRate();
     this.latLonNullRate = realism.latLonNullRate();
     this.deviceNullRate = realism.deviceNullRate();
@@ -231,8 +242,10 @@ final class RowEngine {
     row.start(day, seq, false);
     rng.reseed(rowSeed(day.key, seq));
     row.defect = defectFor(rng.nextDouble());
-    row.replayNextDay = rng.nextDouble() < REPLAY_NEXT_DAY_SHARE
-        && row.defect == DefectKind.REPLAY_LATER_STATUS && !day.last;
+    // The share is drawn for replays only, on the last day too: a row's draws never depend on the
+    // length of the run.
+    row.replayNextDay = row.defect == DefectKind.REPLAY_LATER_STATUS
+        && rng.nextDouble() < REPLAY_NEXT_DAY_SHARE && !day.last;
     beginFill(day, seq, day.fraudKey, row);
   }
 
@@ -297,8 +310,7 @@ final class RowEngine {
   void generateDrift(DayPlan day, long seq, Row row) {
     row.start(day, seq, true);
     rng.reseed(rowSeed(day.driftKey, seq));
-    rng.nextDouble();
-    rng.nextDouble();
+    rng.nextDouble(); // where a base row draws its defect: drift rows have none
     beginFill(day, seq, day.driftFraudKey, row);
     middle(row);
     finish(row);
@@ -354,36 +366,43 @@ final class RowEngine {
 
   /** A genuine row's type, category, channel and merchant: the draws after its holder's. */
   private void pickMerchant(Row row) {
-    TxnType type = TYPES[rng.pick(typeCumulative)];
+    double r = rng.nextDouble();
+    int typeIndex = SplitMix64.pickAt(r, typeCumulative);
+    TxnType type = TYPES[typeIndex];
+    // The type's draw, rescaled within the type's interval, is again uniform and independent of the
+    // type: it picks the category of a purchase or refund without a draw of its own.
+    double within = Math.max(0.0, Math.min((r - typeLow[typeIndex]) * typeScale[typeIndex], Math.nextDown(1.0)));
+    // One draw, 32 bits each, for the channel (or ATM or counter) and the merchant.
+    long place = rng.nextLong();
     MerchantCategory category;
     Channel channel;
     switch (type) {
       case PURCHASE -> {
         int season = row.day.season.ordinal();
-        category = PURCHASE_CATEGORIES[rng.pick(customer.segment.purchaseCumulative[season],
+        category = PURCHASE_CATEGORIES[SplitMix64.pickAt(within, customer.segment.purchaseCumulative[season],
             customer.segment.purchaseGuide[season])];
-        channel = category.channel(rng);
+        channel = category.channel(SplitMix64.high(place));
       }
       case REFUND -> {
-        category = REFUND_CATEGORIES[rng.pick(REFUND_CUMULATIVE)];
-        channel = category.channel(rng);
+        category = REFUND_CATEGORIES[SplitMix64.pickAt(within, REFUND_CUMULATIVE)];
+        channel = category.channel(SplitMix64.high(place));
       }
       case ATM_WITHDRAWAL -> {
         category = MerchantCategory.ATM;
         channel = Channel.ATM;
       }
       case CASH_ADVANCE -> {
-        boolean atAtm = rng.nextDouble() < 0.6;
+        boolean atAtm = SplitMix64.high(place) < 0.6;
         category = atAtm ? MerchantCategory.ATM : MerchantCategory.BANK_BRANCH;
         channel = atAtm ? Channel.ATM : Channel.POS;
       }
       case BALANCE_TRANSFER -> {
         category = MerchantCategory.BANKING;
-        channel = category.channel(rng);
+        channel = category.channel(SplitMix64.high(place));
       }
       case BILL_PAYMENT -> {
         category = MerchantCategory.UTILITIES;
-        channel = category.channel(rng);
+        channel = category.channel(SplitMix64.high(place));
       }
       default -> {
         category = MerchantCategory.MONEY_TRANSFER;
@@ -397,7 +416,7 @@ final class RowEngine {
     row.category = category;
     row.money = city.money;
     row.utcOffset = row.day.utcOffsets[city.index];
-    setMerchant(row, world.pickMerchantIndex(city, category, rng));
+    setMerchant(row, world.pickMerchantIndex(city, category, SplitMix64.low(place)));
   }
 
   /** The rest of a genuine row, after {@link #pickMerchant}. */
@@ -411,8 +430,9 @@ final class RowEngine {
       usd *= 0.8;
     }
     int secondOfDay = utcSecond(segmentSecond(customer.segment, rng), row.utcOffset);
-    int deviceIndex = customer.devices == 2 && rng.nextDouble() < 0.3 ? 1 : 0;
-    long device = rng.nextDouble() < deviceNullRate ? -1 : deviceId(customer.key, deviceIndex);
+    long deviceBits = rng.nextLong(); // which device and whether it is missing, 32 bits each
+    int deviceIndex = customer.devices == 2 && SplitMix64.high(deviceBits) < 0.3 ? 1 : 0;
+    long device = SplitMix64.low(deviceBits) < deviceNullRate ? -1 : deviceId(customer.key, deviceIndex);
 
     row.amountMinor = amountMinor(category, row.money, usd);
     row.epochSecond = day.startEpochSecond + secondOfDay;
@@ -446,7 +466,7 @@ final class RowEngine {
       category = FRAUD_CNP_CATEGORIES[rng.pick(FRAUD_CNP_CUMULATIVE)];
       type = TxnType.PURCHASE;
     }
-    setMerchant(row, world.pickMerchantIndex(city, category, rng));
+    setMerchant(row, world.pickMerchantIndex(city, category, rng.nextDouble()));
     double usd = category.medianUsd * 1.8 * PortableMath.exp(category.sigma * rng.nextGaussian());
     int step = window / burstLength;
     int secondOfDay = start + burstIndex * step + rng.nextInt(Math.max(1, step));
@@ -465,8 +485,9 @@ final class RowEngine {
   }
 
   private void nulls(Row row) {
-    row.mccNull = rng.nextDouble() < mccNullRate;
-    row.latLonNull = rng.nextDouble() < latLonNullRate;
+    long bits = rng.nextLong(); // 32 bits for each of the two nulls
+    row.mccNull = SplitMix64.high(bits) < mccNullRate;
+    row.latLonNull = SplitMix64.low(bits) < latLonNullRate;
   }
 
   private void status(Row row, TxnType type, Channel channel, boolean fraud) {
@@ -519,8 +540,9 @@ final class RowEngine {
 
   /** A holder number: uniform for half of the rows, skewed to low numbers (heavy users) for the rest. */
   private long nextHolder() {
-    double v = rng.nextDouble();
-    if (rng.nextDouble() < 0.5) {
+    long bits = rng.nextLong();
+    double v = SplitMix64.unit(bits); // the 53 high bits; the lowest bit, unused by it, picks the skew
+    if ((bits & 1) != 0) {
       v = v * v; // half of the payments come from a heavy-user skew
     }
     return (long) (v * population.customers);
@@ -579,9 +601,15 @@ final class RowEngine {
     c.segment = Segment.of(packed >>> TRAIT_SEGMENT_SHIFT & TRAIT_SEGMENT_MASK);
     c.cards = (packed & TRAIT_TWO_CARDS) != 0 ? 2 : 1;
     c.devices = (packed & TRAIT_TWO_DEVICES) != 0 ? 2 : 1;
-    holder.reseed(SplitMix64.derive(c.key ^ TRIP_SALT, Math.floorDiv(day.epochDay, TRIP_WINDOW_DAYS)));
-    c.travelling = holder.nextDouble() < c.segment.travelProbability;
-    c.destination = c.travelling ? world.pickAway(c.home, 0.5, holder) : c.home;
+    // The trip window's key is itself the uniform of the trip draw, and seeds its destination's draws.
+    long trip = SplitMix64.derive(c.key ^ TRIP_SALT, Math.floorDiv(day.epochDay, TRIP_WINDOW_DAYS));
+    c.travelling = SplitMix64.unit(trip) < c.segment.travelProbability;
+    if (c.travelling) {
+      holder.reseed(trip);
+      c.destination = world.pickAway(c.home, 0.5, holder);
+    } else {
+      c.destination = c.home;
+    }
   }
 
   private static final int TRAIT_PRESENT = 1;

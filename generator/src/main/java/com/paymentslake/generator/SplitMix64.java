@@ -74,6 +74,24 @@ final class SplitMix64 {
     return Math.multiplyHigh(x, bound) + ((x >> 63) & bound);
   }
 
+  /**
+   * Two independent uniforms in [0, 1) with 32 random bits each, from one draw: {@link #high} and
+   * {@link #low} of {@code nextLong()}, for pairs of yes/no draws where 2^-32 is fine enough.
+   */
+  static double high(long bits) {
+    return (bits >>> 32) * 0x1.0p-32;
+  }
+
+  /** The other half of {@link #high}. */
+  static double low(long bits) {
+    return (bits & 0xFFFF_FFFFL) * 0x1.0p-32;
+  }
+
+  /** Uniform in [0, 1) with 53 random bits from a value of {@link #mix} or {@link #derive}. */
+  static double unit(long bits) {
+    return (bits >>> 11) * 0x1.0p-53;
+  }
+
   boolean chance(double probability) {
     return nextDouble() < probability;
   }
@@ -118,7 +136,12 @@ final class SplitMix64 {
 
   /** Index into cumulative weights (last entry is the total). */
   int pick(double[] cumulative) {
-    double u = nextDouble() * cumulative[cumulative.length - 1];
+    return pickAt(nextDouble(), cumulative);
+  }
+
+  /** {@link #pick(double[])} for a given uniform {@code r} in [0, 1). */
+  static int pickAt(double r, double[] cumulative) {
+    double u = r * cumulative[cumulative.length - 1];
     for (int i = 0; i < cumulative.length - 1; i++) {
       if (u < cumulative[i]) {
         return i;
@@ -132,7 +155,11 @@ final class SplitMix64 {
    * ({@link #guide(double[], int)}) so that long weight lists cost one or two comparisons.
    */
   int pick(double[] cumulative, int[] guide) {
-    double r = nextDouble();
+    return pickAt(nextDouble(), cumulative, guide);
+  }
+
+  /** {@link #pick(double[], int[])} for a given uniform {@code r} in [0, 1). */
+  static int pickAt(double r, double[] cumulative, int[] guide) {
     double u = r * cumulative[cumulative.length - 1];
     int last = cumulative.length - 1;
     int i = guide[(int) (r * guide.length)];

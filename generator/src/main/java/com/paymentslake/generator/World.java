@@ -177,10 +177,9 @@ final class World {
 
   /**
    * A merchant of the city and category, as a flat index (the merchant itself is not loaded):
-   * popular merchants (low k) are chosen more often.
+   * popular merchants (low k) are chosen more often; {@code u} is a uniform in [0, 1).
    */
-  int pickMerchantIndex(City city, MerchantCategory category, SplitMix64 rng) {
-    double u = rng.nextDouble();
+  int pickMerchantIndex(City city, MerchantCategory category, double u) {
     return index(city, category, (int) (u * u * MERCHANTS_PER_CITY_AND_CATEGORY));
   }
 

@@ -33,6 +33,47 @@ class SplitMix64Test {
   }
 
   @Test
+  void pickAtAGivenUniformIsThePickOfThatDraw() {
+    double[] cumulative = SplitMix64.cumulative(0.5, 0.0, 0.25, 0.25);
+    int[] guide = SplitMix64.guide(cumulative, 8);
+    SplitMix64 rng = new SplitMix64(3);
+    SplitMix64 same = new SplitMix64(3);
+    for (int i = 0; i < 10_000; i++) {
+      double r = same.nextDouble();
+      int picked = rng.pick(cumulative);
+      assertThat(SplitMix64.pickAt(r, cumulative)).isEqualTo(picked).isNotEqualTo(1);
+      assertThat(SplitMix64.pickAt(r, cumulative, guide)).isEqualTo(picked);
+    }
+    assertThat(SplitMix64.pickAt(0.0, cumulative)).isZero();
+    assertThat(SplitMix64.pickAt(0.5, cumulative)).isEqualTo(2);
+    assertThat(SplitMix64.pickAt(Math.nextDown(1.0), cumulative, guide)).isEqualTo(3);
+  }
+
+  @Test
+  void halvesOfOneDrawAreTwoIndependentUniforms() {
+    assertThat(SplitMix64.high(0L)).isZero();
+    assertThat(SplitMix64.low(0L)).isZero();
+    assertThat(SplitMix64.high(-1L)).isLessThan(1.0).isGreaterThan(0.999_999_999);
+    assertThat(SplitMix64.low(-1L)).isLessThan(1.0).isGreaterThan(0.999_999_999);
+    assertThat(SplitMix64.unit(-1L)).isEqualTo(Math.nextDown(1.0));
+    SplitMix64 rng = new SplitMix64(5);
+    int n = 200_000;
+    int[][] cells = new int[4][4];
+    for (int i = 0; i < n; i++) {
+      long bits = rng.nextLong();
+      cells[(int) (SplitMix64.high(bits) * 4)][(int) (SplitMix64.low(bits) * 4)]++;
+    }
+    // Every one of the 16 joint cells holds 1/16 of the draws (5 binomial standard errors).
+    double expected = n / 16.0;
+    double tolerance = 5 * Math.sqrt(expected * (15.0 / 16));
+    for (int[] row : cells) {
+      for (int count : row) {
+        assertThat((double) count).isCloseTo(expected, within(tolerance));
+      }
+    }
+  }
+
+  @Test
   void gaussianHasMeanZeroAndUnitVariance() {
     SplitMix64 rng = new SplitMix64(11);
     double sum = 0;
