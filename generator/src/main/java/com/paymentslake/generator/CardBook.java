@@ -31,30 +31,40 @@ final class CardBook {
   /** Cards per holder in the set-associative part (1.35 on average, see RowEngine). */
   private static final double CARDS_PER_HOLDER = 1.35;
   static final int MIN_SLOTS = 1 << 10;
-  /** 32 MiB at most for the set-associative part. */
-  static final int MAX_SLOTS = 1 << 19;
+  /** 64 bytes a slot. */
+  static final int SLOT_BYTES = SLOT_LONGS * Long.BYTES;
+  /** 1 GiB at most for the set-associative part, whatever the budget. */
+  static final int MAX_SLOTS = 1 << 24;
 
   private final long denseHolders;
   private final long[] dense;
   private final long[] sets;
   private final int setMask;
+  private final long rest;
 
-  /** A book for holders {@code 0 .. holders - 1}. */
-  CardBook(long holders) {
-    this(holders, MAX_DENSE_HOLDERS);
-  }
-
-  /** A book with slots of their own for the first {@code maxDenseHolders} holders (tests). */
-  CardBook(long holders, int maxDenseHolders) {
+  /**
+   * A book for holders {@code 0 .. holders - 1}, with slots of their own for the first {@code
+   * maxDenseHolders} ({@link #MAX_DENSE_HOLDERS} but in tests), and a set-associative part for the
+   * rest of at most {@code budgetBytes} (rounded down to a power of two of slots, at least {@link
+   * #MIN_SLOTS}, at most {@link #MAX_SLOTS}).
+   */
+  CardBook(long holders, int maxDenseHolders, long budgetBytes) {
     this.denseHolders = Math.max(0, Math.min(holders, maxDenseHolders));
     this.dense = new long[(int) denseHolders * 2 * SLOT_LONGS];
-    long rest = holders - denseHolders;
+    this.rest = holders - denseHolders;
+    long maxSlots = Math.max(MIN_SLOTS, Math.min(MAX_SLOTS, Long.highestOneBit(budgetBytes / SLOT_BYTES)));
     int slots = MIN_SLOTS;
-    while (slots < rest * CARDS_PER_HOLDER * 2 && slots < MAX_SLOTS) {
+    // Two slots a card when the budget allows: the ways of a set then rarely evict each other.
+    while (slots < rest * CARDS_PER_HOLDER * 2 && slots < maxSlots) {
       slots <<= 1;
     }
     this.sets = new long[rest > 0 ? slots * SLOT_LONGS : SET_LONGS];
     this.setMask = rest > 0 ? slots / 2 - 1 : 0;
+  }
+
+  /** Slots of the set-associative part (a power of two). */
+  int setSlots() {
+    return rest == 0 ? 0 : (setMask + 1) * 2;
   }
 
   /**

@@ -14,8 +14,16 @@ final class Population {
   static final long MAX_CUSTOMERS = 50_000_000;
   private static final long CUSTOMER_SALT = 0x437573746F6D6572L;
 
-  /** Holders whose fixed traits are cached: 2^20 holders, 4 MiB. */
-  static final int MAX_CACHED_HOLDERS = 1 << 20;
+  /** Holders whose fixed traits are cached at most: 2^24 holders, 64 MiB. */
+  static final int MAX_CACHED_HOLDERS = 1 << 24;
+  /**
+   * The caches grow with the population up to a share of the JVM's maximum heap: the card book's
+   * set-associative part up to 1/{@value #CARD_HEAP_SHARE} of it, the holder traits up to
+   * 1/{@value #TRAITS_HEAP_SHARE}. A cache miss only costs a recomputation (a card's HMAC, a holder's
+   * traits), so the heap changes the speed of a large run, never its data.
+   */
+  static final int CARD_HEAP_SHARE = 4;
+  static final int TRAITS_HEAP_SHARE = 32;
 
   final World world;
   final long customers;
@@ -31,15 +39,30 @@ final class Population {
   final int[] traits;
 
   Population(GeneratorConfig config) {
-    this(config, MAX_CACHED_HOLDERS);
+    this(config, Runtime.getRuntime().maxMemory());
+  }
+
+  /** A population whose caches are sized for a heap of at most {@code maxHeapBytes}. */
+  Population(GeneratorConfig config, long maxHeapBytes) {
+    this(config, (int) Math.min(MAX_CACHED_HOLDERS, maxHeapBytes / TRAITS_HEAP_SHARE / Integer.BYTES),
+        maxHeapBytes / CARD_HEAP_SHARE);
   }
 
   /** A population that caches the traits of at most {@code cachedHolders} holders (tests). */
   Population(GeneratorConfig config, int cachedHolders) {
+    this(config, cachedHolders, Runtime.getRuntime().maxMemory() / CARD_HEAP_SHARE);
+  }
+
+  private Population(GeneratorConfig config, int cachedHolders, long cardBudgetBytes) {
     this.world = new World(config.seed());
-    this.customers = Math.max(MIN_CUSTOMERS, Math.min(MAX_CUSTOMERS, config.rowsPerDay() / 2));
+    this.customers = customers(config);
     this.customerKey = SplitMix64.mix(config.seed() ^ CUSTOMER_SALT);
-    this.cards = new CardBook(customers);
+    this.cards = new CardBook(customers, CardBook.MAX_DENSE_HOLDERS, cardBudgetBytes);
     this.traits = new int[(int) Math.min(customers, cachedHolders)];
+  }
+
+  /** The number of card holders of a run: one per two base rows of an average day, within the bounds. */
+  static long customers(GeneratorConfig config) {
+    return Math.max(MIN_CUSTOMERS, Math.min(MAX_CUSTOMERS, config.rowsPerDay() / 2));
   }
 }

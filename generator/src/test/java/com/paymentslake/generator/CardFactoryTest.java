@@ -90,7 +90,7 @@ class CardFactoryTest {
     CardFactory factory = new CardFactory(KEY);
     // 100 holders with slots of their own, the other 650 in a small set-associative table that
     // keeps evicting.
-    CardBook book = new CardBook(750, 100);
+    CardBook book = new CardBook(750, 100, 0);
     Row row = new Row();
     for (long i = 0; i < 6_000; i++) {
       long holder = (i * 7919) % 750;
@@ -108,7 +108,7 @@ class CardFactoryTest {
   void cardBookIsConsistentUnderConcurrentWriters() throws Exception {
     // Dense slots for the first 500 holders, a small shared table for the rest: threads race on
     // both and keep evicting each other's cards in the table.
-    CardBook book = new CardBook(1_500, 500);
+    CardBook book = new CardBook(1_500, 500, 0);
     java.util.List<Thread> threads = new java.util.ArrayList<>();
     java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
     for (int t = 0; t < 4; t++) {
