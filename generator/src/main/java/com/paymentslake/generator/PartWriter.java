@@ -73,6 +73,10 @@ final class PartWriter {
       for (int i = 0; i < count; i++) {
         engine.begin(day, first + i, batch[i]);
       }
+      engine.prefetchTraits(batch, count);
+      for (int i = 0; i < count; i++) {
+        engine.cards(batch[i]);
+      }
       engine.prefetchCards(batch, count);
       for (int i = 0; i < count; i++) {
         engine.middle(batch[i]);

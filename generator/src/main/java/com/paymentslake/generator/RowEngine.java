@@ -227,16 +227,17 @@ final class RowEngine {
   /** Fills the base row {@code seq} of the day, including its defect draw (not yet applied). */
   void generate(DayPlan day, long seq, Row row) {
     begin(day, seq, row);
+    cards(row);
     middle(row);
     finish(row);
   }
 
   /**
-   * First phase of base row {@code seq}: every draw up to its card holder and card. A batch of rows
-   * then goes through {@link #prefetchCards}, {@link #middle} (each row), {@link #prefetchMerchants}
-   * and {@link #finish} (each row, in order): the random-access loads of the batch (card slots,
-   * merchant slices) overlap instead of stalling each row in turn. Together the phases equal
-   * {@link #generate}, draw for draw.
+   * First phase of base row {@code seq}: every draw up to its card holder's number. A batch of rows
+   * then goes through {@link #prefetchTraits}, {@link #cards} (each row), {@link #prefetchCards},
+   * {@link #middle} (each row), {@link #prefetchMerchants} and {@link #finish} (each row, in order):
+   * the random-access loads of the batch (holder traits, card slots, merchant slices) overlap instead
+   * of stalling each row in turn. Together the phases equal {@link #generate}, draw for draw.
    */
   void begin(DayPlan day, long seq, Row row) {
     row.start(day, seq, false);
@@ -264,7 +265,7 @@ final class RowEngine {
     prefetched += touched;
   }
 
-  /** Second phase of a genuine row: its type, category, channel, city and merchant. */
+  /** Third phase of a genuine row: its type, category, channel, city and merchant. */
   void middle(Row row) {
     if (row.burstIndex >= 0) {
       return; // a fraud row draws everything in finish, from its burst's stream
@@ -312,6 +313,7 @@ final class RowEngine {
     rng.reseed(rowSeed(day.driftKey, seq));
     rng.nextDouble(); // where a base row draws its defect: drift rows have none
     beginFill(day, seq, day.driftFraudKey, row);
+    cards(row);
     middle(row);
     finish(row);
   }
@@ -343,14 +345,40 @@ final class RowEngine {
       row.rngState = rng.state();
       return;
     }
+    row.userNumber = nextHolder();
+    row.rngState = rng.state();
+  }
+
+  /**
+   * Loads the cached traits of the begun genuine rows' holders back to back, so their misses
+   * overlap instead of stalling {@link #cards} once per row.
+   */
+  void prefetchTraits(Row[] rows, int count) {
+    int[] traits = population.traits;
+    long touched = 0;
+    for (int i = 0; i < count; i++) {
+      Row row = rows[i];
+      if (row.burstIndex < 0 && row.userNumber < traits.length) {
+        touched += traits[(int) row.userNumber];
+      }
+    }
+    prefetched += touched;
+  }
+
+  /** Second phase of a genuine row: its holder (on weekends maybe another one) and card. */
+  void cards(Row row) {
+    if (row.burstIndex >= 0) {
+      return;
+    }
+    rng.reseed(row.rngState);
     customer = row.customer;
-    beginGenuine(day, row);
+    beginGenuine(row.day, row);
     row.rngState = rng.state();
   }
 
   /** A genuine row's holder and card: the draws before its card is needed. */
   private void beginGenuine(DayPlan day, Row row) {
-    long number = nextHolder();
+    long number = row.userNumber;
     loadCustomer(number, day);
     while (customer.segment.weekendActivity < 1.0 && weekend(day)
         && rng.nextDouble() >= customer.segment.weekendActivity) {
