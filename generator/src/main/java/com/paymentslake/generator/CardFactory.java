@@ -35,6 +35,11 @@ final class CardFactory {
   private static final int SHA256_LENGTH = 32;
   /** The longest PAN of any brand (ISO/IEC 7812). */
   static final int MAX_PAN_LENGTH = 19;
+  /**
+   * Account digits taken from one 64-bit draw: the first eight decimal digits of the uniform
+   * fraction draw / 2^64, each uniform within 10^8 / 2^64 (5e-12).
+   */
+  private static final int DIGITS_PER_DRAW = 8;
   /** SHA-256 after the key XOR ipad block, and after the key XOR opad block. */
   private final MessageDigest innerKeyed;
   private final MessageDigest outerKeyed;
@@ -90,11 +95,11 @@ final class CardFactory {
     while (true) {
       int length = newPan(brand, rng, pan);
       byte[] digest = hmac(pan, length);
-      if (!mayLookLikeAPan(digest) || PanSafety.isSafe(hex(digest))) {
-        long[] hash = new long[4];
-        for (int i = 0; i < hash.length; i++) {
-          hash[i] = Ascii.bigEndianLong(digest, 8 * i);
-        }
+      long[] hash = new long[4];
+      for (int i = 0; i < hash.length; i++) {
+        hash[i] = Ascii.bigEndianLong(digest, 8 * i);
+      }
+      if (!mayLookLikeAPan(hash[0], hash[1], hash[2], hash[3]) || PanSafety.isSafe(hex(digest))) {
         Card card = new Card(cardKey, brand, number(pan, 0, Card.BIN_LENGTH),
             number(pan, length - Card.LAST4_LENGTH, length), hash);
         if (inspector != null) {
@@ -121,19 +126,35 @@ final class CardFactory {
    * is decimal with probability 10/16), so the string check runs for few cards.
    */
   static boolean mayLookLikeAPan(byte[] digest) {
+    return mayLookLikeAPan(Ascii.bigEndianLong(digest, 0), Ascii.bigEndianLong(digest, 8),
+        Ascii.bigEndianLong(digest, 16), Ascii.bigEndianLong(digest, 24));
+  }
+
+  /** {@link #mayLookLikeAPan(byte[])} of a digest as four big-endian longs. */
+  static boolean mayLookLikeAPan(long h0, long h1, long h2, long h3) {
     // A SHA-256 digest has 64 hex digits: one bit each, set when the digit is decimal (nibble < 10),
-    // in text order; branch-free, as digests are random.
-    long decimal = 0;
-    for (byte b : digest) {
-      int value = b & 0xFF;
-      decimal = decimal << 2 | (long) ((value >>> 4) - 10 >>> 31) << 1 | ((value & 0xF) - 10 >>> 31);
-    }
+    // in text order (the first digit the most significant bit); branch-free, as digests are random.
+    long decimal = decimalNibbles(h0) << 48 | decimalNibbles(h1) << 32 | decimalNibbles(h2) << 16
+        | decimalNibbles(h3);
     // Bit i of runN is set when bits i .. i+N-1 all are.
     long run2 = decimal & decimal >>> 1;
     long run4 = run2 & run2 >>> 2;
     long run8 = run4 & run4 >>> 4;
     long run12 = run8 & run4 >>> 8;
     return (run12 & decimal >>> 12) != 0;
+  }
+
+  /**
+   * For the 16 nibbles of a word, most significant first, 16 bits, most significant first: set when
+   * the nibble is a decimal digit. SWAR: a nibble is 10-15 when its bit 3 and bit 2 or 1 are set;
+   * the flags, one per nibble at its bit 0, are then packed together in three shift-or steps.
+   */
+  private static long decimalNibbles(long word) {
+    long x = ~((word >>> 3) & ((word >>> 2) | (word >>> 1))) & 0x1111_1111_1111_1111L;
+    x = (x | x >>> 3) & 0x0303_0303_0303_0303L; // a byte's two flags at its bits 1 (high nibble) and 0
+    x = (x | x >>> 6) & 0x000F_000F_000F_000FL;
+    x = (x | x >>> 12) & 0x0000_00FF_0000_00FFL;
+    return (x | x >>> 24) & 0xFFFFL;
   }
 
   /** Lowercase hex HMAC-SHA256 of the PAN digits. */
@@ -177,8 +198,8 @@ final class CardFactory {
 
   /**
    * Writes a Luhn-valid PAN of the brand's length inside one of its IIN ranges into {@code digits}
-   * (ASCII, room for {@link #MAX_PAN_LENGTH}) and returns its length: the IIN prefix, then one
-   * uniform digit per draw, then the check digit.
+   * (ASCII, room for {@link #MAX_PAN_LENGTH}) and returns its length: the IIN prefix, then uniform
+   * digits, eight per draw, then the check digit.
    */
   static int newPan(CardBrand brand, SplitMix64 rng, byte[] digits) {
     int n = switch (brand) {
@@ -195,8 +216,15 @@ final class CardFactory {
       }
     };
     int length = brand.panLength();
-    while (n < length - 1) {
-      digits[n++] = (byte) ('0' + rng.nextInt(10));
+    long bits = 0;
+    for (int used = DIGITS_PER_DRAW; n < length - 1; used++) {
+      if (used == DIGITS_PER_DRAW) {
+        bits = rng.nextLong();
+        used = 0;
+      }
+      // The next decimal digit of the fraction bits / 2^64: the unsigned high word of bits * 10.
+      digits[n++] = (byte) ('0' + Math.multiplyHigh(bits, 10) + ((bits >> 63) & 10));
+      bits *= 10;
     }
     digits[n] = (byte) ('0' + Luhn.checkDigit(digits, n));
     return length;

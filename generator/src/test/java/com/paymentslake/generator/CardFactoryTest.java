@@ -31,6 +31,28 @@ class CardFactoryTest {
   }
 
   @Test
+  void accountDigitsAreUniformAtEveryPosition() {
+    // Visa: "4", then 14 account digits (positions 1-14), then the check digit.
+    SplitMix64 rng = new SplitMix64(17);
+    int n = 50_000;
+    int[][] counts = new int[15][10];
+    for (int i = 0; i < n; i++) {
+      String pan = CardFactory.newPan(CardBrand.VISA, rng);
+      for (int p = 1; p < 15; p++) {
+        counts[p][pan.charAt(p) - '0']++;
+      }
+    }
+    double expected = n / 10.0;
+    double tolerance = 5 * Math.sqrt(n * 0.1 * 0.9);
+    for (int p = 1; p < 15; p++) {
+      for (int digit = 0; digit < 10; digit++) {
+        assertThat((double) counts[p][digit]).as("digit %d at position %d", digit, p)
+            .isBetween(expected - tolerance, expected + tolerance);
+      }
+    }
+  }
+
+  @Test
   void mastercardUsesBothIinRanges() {
     SplitMix64 rng = new SplitMix64(5);
     boolean series5 = false;
