@@ -399,7 +399,8 @@ final class RowEngine {
     TxnType type = TYPES[typeIndex];
     // The type's draw, rescaled within the type's interval, is again uniform and independent of the
     // type: it picks the category of a purchase or refund without a draw of its own.
-    double within = Math.max(0.0, Math.min((r - typeLow[typeIndex]) * typeScale[typeIndex], Math.nextDown(1.0)));
+    double within = (r - typeLow[typeIndex]) * typeScale[typeIndex];
+    within = Math.max(0.0, Math.min(within, Math.nextDown(1.0))); // rounding never leaves [0, 1)
     // One draw, 32 bits each, for the channel (or ATM or counter) and the merchant.
     long place = rng.nextLong();
     MerchantCategory category;
