@@ -71,8 +71,8 @@ final class ChunkTask implements Function<Integer, byte[]> {
 
   /**
    * The executor JVM's generator for a config: building one builds the world and fills a card cache
-   * of up to 64 MiB, so the tasks of a run share one (each task gets its own writer). Holds the last
-   * config only, so a JVM that serves several runs keeps one generator.
+   * of up to a quarter of the executor's heap, so the tasks of a run share one (each task gets its
+   * own writer). Holds the last config only, so a JVM that serves several runs keeps one generator.
    */
   static synchronized PaymentGenerator generator(GeneratorConfig config) {
     if (cached == null || !cached.config().equals(config)) {
