@@ -40,7 +40,6 @@ final class CardBook {
   private final long[] dense;
   private final long[] sets;
   private final int setMask;
-  private final long rest;
 
   /**
    * A book for holders {@code 0 .. holders - 1}, with slots of their own for the first {@code
@@ -51,7 +50,7 @@ final class CardBook {
   CardBook(long holders, int maxDenseHolders, long budgetBytes) {
     this.denseHolders = Math.max(0, Math.min(holders, maxDenseHolders));
     this.dense = new long[(int) denseHolders * 2 * SLOT_LONGS];
-    this.rest = holders - denseHolders;
+    long rest = holders - denseHolders;
     long maxSlots = Math.max(MIN_SLOTS, Math.min(MAX_SLOTS, Long.highestOneBit(budgetBytes / SLOT_BYTES)));
     int slots = MIN_SLOTS;
     // Two slots a card when the budget allows: the ways of a set then rarely evict each other.
@@ -62,9 +61,9 @@ final class CardBook {
     this.setMask = rest > 0 ? slots / 2 - 1 : 0;
   }
 
-  /** Slots of the set-associative part (a power of two). */
+  /** Slots of the set-associative part (a power of two), 0 when every holder has slots of its own. */
   int setSlots() {
-    return rest == 0 ? 0 : (setMask + 1) * 2;
+    return setMask == 0 ? 0 : (setMask + 1) * 2;
   }
 
   /**

@@ -59,7 +59,7 @@ final class SplitMix64 {
 
   /** Uniform in [0, 1) with 53 random bits. */
   double nextDouble() {
-    return (nextLong() >>> 11) * 0x1.0p-53;
+    return unit(nextLong());
   }
 
   /** Uniform in [0, bound); bound must be positive. */
