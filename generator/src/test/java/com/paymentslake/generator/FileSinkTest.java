@@ -70,4 +70,33 @@ class FileSinkTest {
     assertThat(Files.readAllBytes(first)).containsExactly('a', 'b', 'c');
     assertThat(Files.readAllBytes(second)).containsExactly('x');
   }
+
+  /** A run's worker threads end with it: the next run's threads reuse their buffers. */
+  @org.junit.jupiter.api.Test
+  void buffersOutliveTheThreadThatUsedThemAndStayBounded() throws Exception {
+    Thread writer = new Thread(() -> {
+      try (FileSink sink = FileSink.create(temp.resolve("by-thread.csv"), true)) {
+        sink.write(new byte[] {'t'});
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    writer.join();
+    int free = FileSink.freeBuffers();
+    assertThat(free).isBetween(2, FileSink.MAX_FREE_BUFFERS);
+    try (FileSink sink = FileSink.create(temp.resolve("reuses.csv"), true)) {
+      assertThat(FileSink.freeBuffers()).isEqualTo(free - 2);
+    }
+
+    java.util.List<FileSink> open = new java.util.ArrayList<>();
+    for (int i = 0; i < FileSink.MAX_FREE_BUFFERS / 2 + 3; i++) {
+      open.add(FileSink.create(temp.resolve("open-" + i + ".csv"), true));
+    }
+    assertThat(FileSink.freeBuffers()).isZero();
+    for (FileSink sink : open) {
+      sink.close();
+    }
+    assertThat(FileSink.freeBuffers()).isEqualTo(FileSink.MAX_FREE_BUFFERS);
+  }
 }
