@@ -52,13 +52,22 @@ final class CardBook {
     this.dense = new long[(int) denseHolders * 2 * SLOT_LONGS];
     long rest = holders - denseHolders;
     long maxSlots = Math.max(MIN_SLOTS, Math.min(MAX_SLOTS, Long.highestOneBit(budgetBytes / SLOT_BYTES)));
-    int slots = MIN_SLOTS;
-    // Two slots a card when the budget allows: the ways of a set then rarely evict each other.
-    while (slots < rest * CARDS_PER_HOLDER * 2 && slots < maxSlots) {
-      slots <<= 1;
-    }
+    int slots = (int) Math.min(wantedSetSlots(rest), maxSlots);
     this.sets = new long[rest > 0 ? slots * SLOT_LONGS : SET_LONGS];
     this.setMask = rest > 0 ? slots / 2 - 1 : 0;
+  }
+
+  /**
+   * Slots the set-associative part takes for {@code rest} holders when the budget allows: two per
+   * card, so the ways of a set rarely evict each other, as a power of two within {@link #MIN_SLOTS}
+   * and {@link #MAX_SLOTS}.
+   */
+  static long wantedSetSlots(long rest) {
+    long slots = MIN_SLOTS;
+    while (slots < rest * CARDS_PER_HOLDER * 2 && slots < MAX_SLOTS) {
+      slots <<= 1;
+    }
+    return slots;
   }
 
   /** Slots of the set-associative part (a power of two), 0 when every holder has slots of its own. */

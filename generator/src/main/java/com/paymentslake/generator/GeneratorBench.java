@@ -169,6 +169,10 @@ public final class GeneratorBench {
         rows, config.threads(), config.seed(), warmup < 0 ? "auto" : warmup + " round(s) of", 
         Runtime.getRuntime().availableProcessors(), config.compression().optionValue(),
         directIo ? "direct I/O" : "page cache", dir);
+    String cacheNote = cacheNote(config, Runtime.getRuntime().maxMemory());
+    if (cacheNote != null) {
+      out.println(cacheNote); // now, and again under the figures
+    }
     int warmupRounds = warmup < 0 ? MAX_AUTO_WARMUP : warmup;
     int quietRounds = 0;
     for (int i = 1; i <= warmupRounds; i++) {
@@ -276,6 +280,9 @@ public final class GeneratorBench {
     if (heapNote != null) {
       out.println(heapNote);
     }
+    if (cacheNote != null) {
+      out.println(cacheNote);
+    }
   }
 
   /** The reference loop's rows/s per CPU second, its file deleted after. */
@@ -297,8 +304,32 @@ public final class GeneratorBench {
       return null;
     }
     return String.format(Locale.ROOT, "Note: garbage collection took %.0f%% of the round's wall time: the heap"
-        + " (-Xmx %d MB) is small for this many rows; give the JVM more (./lake bench: LAKE_BENCH_HEAP=512m).",
-        100 * gcMillis / (wallSeconds * 1000), maxHeapBytes >> 20);
+        + " (-Xmx %d MB) is small for this many rows; give the JVM more (./lake bench: LAKE_BENCH_HEAP=%dm).",
+        100 * gcMillis / (wallSeconds * 1000), maxHeapBytes >> 20, heapAbove(Math.max(2 * maxHeapBytes, 384L << 20)));
+  }
+
+  /**
+   * A note when the heap is too small for the caches to hold the run's population ({@link
+   * Population#fullCacheHeapBytes}): rows then recompute cards' HMACs and holders' traits, and the
+   * figures measure the heap more than the generator; null otherwise.
+   */
+  static String cacheNote(GeneratorConfig config, long maxHeapBytes) {
+    long wanted = Population.fullCacheHeapBytes(config);
+    if (maxHeapBytes >= wanted) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "Note: the heap (-Xmx %d MB) is too small to cache the cards and traits of"
+        + " this many rows' %,d card holders, so rows recompute them (slower, same data); the caches' full size needs"
+        + " -Xmx %d MB (./lake bench: LAKE_BENCH_HEAP=%dm).",
+        maxHeapBytes >> 20, Population.customers(config), wanted >> 20, heapAbove(wanted));
+  }
+
+  /**
+   * An -Xmx in MB, a multiple of 256, above {@code bytes}: strictly above, as the JVM reports a
+   * little less than its -Xmx as the maximum heap (a survivor space less).
+   */
+  static long heapAbove(long bytes) {
+    return ((bytes >> 20) / 256 + 1) * 256;
   }
 
   /** CPU time of the whole process in nanoseconds, or -1 when the JVM does not expose it. */

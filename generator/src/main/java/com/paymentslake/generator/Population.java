@@ -61,6 +61,19 @@ final class Population {
     this.traits = new int[(int) Math.min(customers, cachedHolders)];
   }
 
+  /**
+   * The smallest maximum heap at which the caches of a run hold its whole population: the card
+   * book's set-associative part at two slots per card and every holder's traits. Below it a run
+   * recomputes some cards' HMACs and holders' traits: slower, the same data.
+   */
+  static long fullCacheHeapBytes(GeneratorConfig config) {
+    long holders = customers(config);
+    long rest = holders - Math.min(holders, CardBook.MAX_DENSE_HOLDERS);
+    long cards = rest > 0 ? CardBook.wantedSetSlots(rest) * CardBook.SLOT_BYTES * CARD_HEAP_SHARE : 0;
+    long traits = Math.min(holders, MAX_CACHED_HOLDERS) * (long) Integer.BYTES * TRAITS_HEAP_SHARE;
+    return Math.max(cards, traits);
+  }
+
   /** The number of card holders of a run: one per two base rows of an average day, within the bounds. */
   static long customers(GeneratorConfig config) {
     return Math.max(MIN_CUSTOMERS, Math.min(MAX_CUSTOMERS, config.rowsPerDay() / 2));

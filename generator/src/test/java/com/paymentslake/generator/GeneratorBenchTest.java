@@ -37,6 +37,21 @@ class GeneratorBenchTest {
     assertThat(GeneratorBench.heapNote(400, 4.0, 128L << 20))
         .isEqualTo("Note: garbage collection took 10% of the round's wall time: the heap (-Xmx 128 MB) is small"
             + " for this many rows; give the JVM more (./lake bench: LAKE_BENCH_HEAP=512m).");
+    assertThat(GeneratorBench.heapNote(400, 4.0, 2044L << 20)).endsWith("(./lake bench: LAKE_BENCH_HEAP=4096m).");
+  }
+
+  @Test
+  void notesAHeapTooSmallToCacheThePopulation() {
+    // 1M rows: 71,429 holders, all with card slots of their own; their traits need 9 MB of heap.
+    assertThat(GeneratorBench.cacheNote(GeneratorBench.config(1_000_000, 1, 42), 256L << 20)).isNull();
+    // 40M rows: 2,857,143 holders, 2,594,999 of them in the set-associative part: 1.35 cards each at
+    // two slots a card want 2^23 slots of 64 bytes, a quarter of the heap: 2048 MB.
+    GeneratorConfig large = GeneratorBench.config(40_000_000, 1, 42);
+    assertThat(GeneratorBench.cacheNote(large, 2048L << 20)).isNull();
+    assertThat(GeneratorBench.cacheNote(large, 256L << 20))
+        .isEqualTo("Note: the heap (-Xmx 256 MB) is too small to cache the cards and traits of this many rows'"
+            + " 2,857,143 card holders, so rows recompute them (slower, same data); the caches' full size needs"
+            + " -Xmx 2048 MB (./lake bench: LAKE_BENCH_HEAP=2304m).");
   }
 
   @Test

@@ -35,4 +35,18 @@ class PopulationTest {
     assertThat(new CardBook(20_000, 1_000, 0).setSlots()).isEqualTo(CardBook.MIN_SLOTS);
     assertThat(new CardBook(1_000, 1_000, 64L << 20).setSlots()).isZero();
   }
+
+  @Test
+  void fullCacheHeapIsWhereTheCachesStopShrinking() {
+    // 100,000 holders have card slots of their own: only their traits need heap, 4 bytes at 1/32.
+    assertThat(Population.fullCacheHeapBytes(CONFIG)).isEqualTo(100_000L * 4 * 32);
+    // 600,000 holders: 337,856 beyond the dense ones want 2^20 set slots of 64 bytes at 1/4 of the heap.
+    GeneratorConfig large = CONFIG.withRowsPerDay(1_200_000);
+    long heap = Population.fullCacheHeapBytes(large);
+    assertThat(heap).isEqualTo((1L << 20) * CardBook.SLOT_BYTES * Population.CARD_HEAP_SHARE);
+    Population full = new Population(large, heap);
+    assertThat(full.cards.setSlots()).isEqualTo(1 << 20);
+    assertThat(full.traits).hasSize(600_000);
+    assertThat(new Population(large, heap / 2).cards.setSlots()).isEqualTo(1 << 19);
+  }
 }
