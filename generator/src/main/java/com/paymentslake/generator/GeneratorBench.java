@@ -53,6 +53,8 @@ public final class GeneratorBench {
   static final long REFERENCE_ROWS = 1_000_000;
   /** GC time above this share of the round's wall time is reported as a heap too small. */
   static final double GC_NOTE_SHARE = 0.05;
+  /** ... and at least this many ms: in a short round one young collection is already 5% of it. */
+  static final long GC_NOTE_MIN_MILLIS = 50;
 
   private static final List<String> FLAGS = List.of("--help", "--no-direct-io");
   private static final List<String> OPTIONS =
@@ -295,12 +297,12 @@ public final class GeneratorBench {
   }
 
   /**
-   * A note when garbage collection took more than {@link #GC_NOTE_SHARE} of the round, which then
-   * measures the heap size more than the generator (the card book of many rows fills a small heap);
-   * null otherwise.
+   * A note when garbage collection took more than {@link #GC_NOTE_SHARE} of the round and at least
+   * {@link #GC_NOTE_MIN_MILLIS} ms: the round then measures the heap size more than the generator
+   * (the card book of many rows fills a small heap); null otherwise.
    */
   static String heapNote(long gcMillis, double wallSeconds, long maxHeapBytes) {
-    if (wallSeconds <= 0 || gcMillis <= GC_NOTE_SHARE * wallSeconds * 1000) {
+    if (wallSeconds <= 0 || gcMillis < GC_NOTE_MIN_MILLIS || gcMillis <= GC_NOTE_SHARE * wallSeconds * 1000) {
       return null;
     }
     return String.format(Locale.ROOT, "Note: garbage collection took %.0f%% of the round's wall time: the heap"

@@ -34,6 +34,7 @@ class GeneratorBenchTest {
   void notesAHeapTooSmallWhenGarbageCollectionTakesMoreThanOneTwentiethOfTheRound() {
     assertThat(GeneratorBench.heapNote(50, 1.0, 128L << 20)).isNull();
     assertThat(GeneratorBench.heapNote(0, 0.0, 128L << 20)).isNull();
+    assertThat(GeneratorBench.heapNote(8, 0.149, 256L << 20)).as("one young collection of a short round").isNull();
     assertThat(GeneratorBench.heapNote(400, 4.0, 128L << 20))
         .isEqualTo("Note: garbage collection took 10% of the round's wall time: the heap (-Xmx 128 MB) is small"
             + " for this many rows; give the JVM more (./lake bench: LAKE_BENCH_HEAP=512m).");
