@@ -9,13 +9,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes a local file in large blocks from aligned direct buffers, with direct I/O ({@code
@@ -55,6 +54,9 @@ final class FileSink extends OutputStream {
     return thread;
   });
 
+  /** Two files per processor's worth of buffers are kept for reuse; more go to the garbage collector. */
+  static final int MAX_FREE_BUFFERS = 4 * Runtime.getRuntime().availableProcessors();
+
   /**
    * Block buffers no file is using, shared by every thread and reused from file to file: fresh
    * native memory per file would be zeroed, and freed only when the garbage collector gets to it
@@ -62,10 +64,7 @@ final class FileSink extends OutputStream {
    * two and gives them back when closed, so at most {@link #MAX_FREE_BUFFERS} stay allocated while
    * no file is open.
    */
-  private static final Queue<ByteBuffer> FREE = new ConcurrentLinkedQueue<>();
-  /** Two files per processor's worth of buffers are kept for reuse; more go to the garbage collector. */
-  static final int MAX_FREE_BUFFERS = 4 * Runtime.getRuntime().availableProcessors();
-  private static final AtomicInteger FREE_COUNT = new AtomicInteger();
+  private static final BlockingQueue<ByteBuffer> FREE = new ArrayBlockingQueue<>(MAX_FREE_BUFFERS);
 
   private final Path path;
   /** The buffer being filled, and the one the writer may still be writing. */
@@ -88,24 +87,12 @@ final class FileSink extends OutputStream {
 
   private static ByteBuffer takeBuffer() {
     ByteBuffer free = FREE.poll();
-    if (free != null) {
-      FREE_COUNT.decrementAndGet();
-      return free;
-    }
-    return ByteBuffer.allocateDirect(BLOCK_BYTES + ALIGNMENT).alignedSlice(ALIGNMENT);
-  }
-
-  private static void giveBack(ByteBuffer buffer) {
-    if (FREE_COUNT.incrementAndGet() <= MAX_FREE_BUFFERS) {
-      FREE.offer(buffer);
-    } else {
-      FREE_COUNT.decrementAndGet();
-    }
+    return free != null ? free : ByteBuffer.allocateDirect(BLOCK_BYTES + ALIGNMENT).alignedSlice(ALIGNMENT);
   }
 
   /** Buffers kept for reuse now (tests). */
   static int freeBuffers() {
-    return FREE_COUNT.get();
+    return FREE.size();
   }
 
   /**
@@ -271,7 +258,7 @@ final class FileSink extends OutputStream {
     if (pending != null) {
       return; // the writer may still use a buffer (interrupted wait): let the garbage collector have them
     }
-    giveBack(filling);
-    giveBack(other);
+    FREE.offer(filling); // refused when the pool is full: the garbage collector frees it
+    FREE.offer(other);
   }
 }

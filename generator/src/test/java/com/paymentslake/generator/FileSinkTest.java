@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,7 +59,7 @@ class FileSinkTest {
     assertThat(Files.readAllBytes(file)).isEqualTo(data);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aClosedSinkRefusesWritesAndItsBufferServesTheNextFileCleanly() throws IOException {
     Path first = temp.resolve("first.csv");
     FileSink sink = FileSink.create(first, true);
@@ -72,13 +76,13 @@ class FileSinkTest {
   }
 
   /** A run's worker threads end with it: the next run's threads reuse their buffers. */
-  @org.junit.jupiter.api.Test
+  @Test
   void buffersOutliveTheThreadThatUsedThemAndStayBounded() throws Exception {
     Thread writer = new Thread(() -> {
       try (FileSink sink = FileSink.create(temp.resolve("by-thread.csv"), true)) {
         sink.write(new byte[] {'t'});
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     });
     writer.start();
@@ -89,7 +93,7 @@ class FileSinkTest {
       assertThat(FileSink.freeBuffers()).isEqualTo(free - 2);
     }
 
-    java.util.List<FileSink> open = new java.util.ArrayList<>();
+    List<FileSink> open = new ArrayList<>();
     for (int i = 0; i < FileSink.MAX_FREE_BUFFERS / 2 + 3; i++) {
       open.add(FileSink.create(temp.resolve("open-" + i + ".csv"), true));
     }
