@@ -3,11 +3,6 @@ package com.paymentslake.generator;
 import com.paymentslake.contract.DefectKind;
 import com.paymentslake.contract.TruthManifest;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,27 +12,19 @@ import java.util.Objects;
  * @param chunk the chunk
  * @param dataLines lines after the header
  * @param bytes size of the file as stored (compressed size for gzip)
- * @param txnIds per defect kind, the txn_ids of the lines injected with it, in file order
- * @param details per defect kind, the manifest detail of each txn_id that has one
+ * @param defects the lines injected with a defect, per kind, with their manifest details
  */
-public record ChunkResult(Chunk chunk, long dataLines, long bytes, Map<DefectKind, List<String>> txnIds,
-    Map<DefectKind, Map<String, String>> details) implements Serializable {
-  private static final long serialVersionUID = 1L;
+public record ChunkResult(Chunk chunk, long dataLines, long bytes, DefectLog defects) implements Serializable {
+  private static final long serialVersionUID = 2L;
 
   public ChunkResult {
     Objects.requireNonNull(chunk, "chunk");
-    EnumMap<DefectKind, List<String>> ids = new EnumMap<>(DefectKind.class);
-    txnIds.forEach((kind, list) -> ids.put(kind, new ArrayList<>(list)));
-    EnumMap<DefectKind, Map<String, String>> detail = new EnumMap<>(DefectKind.class);
-    details.forEach((kind, map) -> detail.put(kind, new LinkedHashMap<>(map)));
-    txnIds = ids;
-    details = detail;
+    Objects.requireNonNull(defects, "defects");
   }
 
   /** Injected lines of one kind. */
   public long count(DefectKind kind) {
-    List<String> ids = txnIds.get(kind);
-    return ids == null ? 0 : ids.size();
+    return defects.count(kind);
   }
 
   /** The file's entry in the truth manifest. */

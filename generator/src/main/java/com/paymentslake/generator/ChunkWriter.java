@@ -45,7 +45,7 @@ public final class ChunkWriter {
       gzip.finish();
     }
     sink.flush();
-    return new ChunkResult(chunk, content.dataLines(), counting.count, log.ids(), log.details());
+    return new ChunkResult(chunk, content.dataLines(), counting.count, log);
   }
 
   private DayPlan dayOf(Chunk chunk) {

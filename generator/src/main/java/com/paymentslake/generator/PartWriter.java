@@ -113,7 +113,7 @@ final class PartWriter {
       int from = buffer.size();
       RowEncoder.encode(row, RowEncoder.CONTRACT_ORDER, buffer);
       schedule(row.seq + 1 + engine.rng().nextInt(DUPLICATE_DISTANCE), buffer.copy(from, buffer.size()));
-      log.add(kind, row.txnId(), null);
+      log.add(kind, row.packedTxnId(), null);
     } else if (kind == DefectKind.REPLAY_LATER_STATUS) {
       PaymentStatus finalStatus = row.status;
       byte[] finalCode = row.responseCode;
@@ -124,12 +124,12 @@ final class PartWriter {
         row.status = finalStatus;
         row.responseCode = finalCode;
         schedule(row.seq + 1 + engine.rng().nextInt(REPLAY_DISTANCE), encodeAlone(row));
-        log.add(kind, row.txnId(), finalStatus.name());
+        log.add(kind, row.packedTxnId(), finalStatus.name());
       }
     } else {
       String detail = inject(kind, row, engine.rng());
       RowEncoder.encode(row, RowEncoder.CONTRACT_ORDER, buffer);
-      log.add(kind, row.txnId(), detail);
+      log.add(kind, row.packedTxnId(), detail);
     }
   }
 
@@ -141,7 +141,7 @@ final class PartWriter {
     for (long seq = 0; seq < day.driftRows; seq++) {
       engine.generateDrift(day, seq, row);
       RowEncoder.encode(row, RowEncoder.DRIFT_ORDER, buffer);
-      log.add(DefectKind.SCHEMA_DRIFT, row.txnId(), null);
+      log.add(DefectKind.SCHEMA_DRIFT, row.packedTxnId(), null);
       if (buffer.size() >= FLUSH_BYTES) {
         flush(out);
       }
@@ -163,7 +163,7 @@ final class PartWriter {
           engine.generate(previous, seq, row);
           long position = start + Math.floorMod(SplitMix64.mix(previous.key ^ seq), span);
           schedule(position, encodeAlone(row));
-          log.add(DefectKind.REPLAY_LATER_STATUS, row.txnId(), row.status.name());
+          log.add(DefectKind.REPLAY_LATER_STATUS, row.packedTxnId(), row.status.name());
         }
       }
     }

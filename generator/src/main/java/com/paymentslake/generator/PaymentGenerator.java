@@ -153,7 +153,7 @@ public final class PaymentGenerator {
     long lines = 0;
     for (Chunk chunk : expected) {
       ChunkResult result = byPath.get(chunk.path());
-      log.addAll(result);
+      log.addAll(result.defects());
       entries.add(result.fileEntry());
       lines += result.dataLines();
     }

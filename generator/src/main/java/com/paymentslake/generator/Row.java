@@ -98,10 +98,8 @@ final class Row {
     overridden = true;
   }
 
-  /** The txn_id as a string (only built for the manifest, i.e. for defective rows). */
-  String txnId() {
-    LineBuffer buffer = new LineBuffer(24);
-    RowEncoder.putTxnId(this, buffer);
-    return new String(buffer.copy(0, buffer.size()), java.nio.charset.StandardCharsets.US_ASCII);
+  /** The txn_id, packed ({@link TxnIds}): what the defect log keeps. */
+  long packedTxnId() {
+    return TxnIds.pack(day.epochDay, drift, seq);
   }
 }
