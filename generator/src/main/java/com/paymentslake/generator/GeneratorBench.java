@@ -102,7 +102,8 @@ public final class GeneratorBench {
     boolean directIo = !values.containsKey("--no-direct-io");
     String outOption = values.get("--out");
     try {
-      Path dir = outOption == null ? Files.createTempDirectory("generator-bench") : Path.of(outOption);
+      Path dir = outOption == null ? Files.createTempDirectory("generator-bench")
+          : Files.createDirectories(Path.of(outOption)); // like ./lake generate --out, a new folder is made
       try {
         measure(config, dir, rows, warmup, rounds, directIo, out);
       } finally {
@@ -139,8 +140,8 @@ public final class GeneratorBench {
         "  --rows N        Base rows to generate, " + DAYS + "-" + MAX_ROWS + " (default " + DEFAULT_ROWS + ")",
         "  --threads N     Worker threads, 1-" + GeneratorConfig.MAX_THREADS
             + " (default: available processors, here " + Runtime.getRuntime().availableProcessors() + ")",
-        "  --out DIR       Folder to write to; the last measured round is kept in DIR/lake (default: a"
-            + " temporary directory, deleted after)",
+        "  --out DIR       Folder to write to, made if missing; the last measured round is kept in DIR/lake"
+            + " (default: a temporary directory, deleted after)",
         "  --seed N        Random seed (default " + GeneratorConfig.DEFAULT_SEED + ")",
         "  --warmup N|auto Warm-up rounds before the measured ones, 0-100, or auto: until two rounds in a",
         "                  row compile for less than " + JIT_QUIET_MILLIS + " ms (" + MIN_AUTO_WARMUP + "-"

@@ -57,7 +57,8 @@ class GeneratorBenchTest {
 
   @Test
   void smallRunReportsEveryFigure() {
-    assertThat(run("--rows", "7000", "--threads", "1", "--warmup", "0", "--rounds", "2", "--out", temp.toString()))
+    Path dir = temp.resolve("not/there/yet"); // --out makes its folder
+    assertThat(run("--rows", "7000", "--threads", "1", "--warmup", "0", "--rounds", "2", "--out", dir.toString()))
         .isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("  round 1: ", "  round 2: ", "Median of 2 measured round(s)");
     assertThat(out.toString(StandardCharsets.UTF_8))
@@ -70,12 +71,12 @@ class GeneratorBenchTest {
               + " writing 7,000 CSV rows of 1[6-9]\\d bytes")
           .containsPattern("of reference +\\d+\\.\\d\\d");
     }
-    assertThat(temp.resolve("reference.csv")).doesNotExist();
+    assertThat(dir.resolve("reference.csv")).doesNotExist();
     if (ThreadCpu.snapshot() != null) {
       assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("other threads cpu s writer \\d+\\.\\d\\d, "
           + "gc\\+vm \\d+\\.\\d\\d, jit \\d+\\.\\d\\d, other \\d+\\.\\d\\d");
     }
-    assertThat(temp.resolve("lake/raw/payments/ingest_date=2026-10-05/part-00000.csv")).isRegularFile();
+    assertThat(dir.resolve("lake/raw/payments/ingest_date=2026-10-05/part-00000.csv")).isRegularFile();
   }
 
   @Test
