@@ -48,7 +48,10 @@ public final class DefectLog implements Serializable {
     return lines == null ? 0 : lines.size;
   }
 
-  /** Manifest entries of the kinds logged, txn_ids sorted; a txn_id logged twice keeps its last detail. */
+  /**
+   * Manifest entries of the kinds logged, txn_ids sorted; a txn_id logged more than once keeps the
+   * last detail given for it.
+   */
   Map<DefectKind, TruthManifest.DefectEntry> entries() {
     Map<DefectKind, TruthManifest.DefectEntry> out = new EnumMap<>(DefectKind.class);
     TxnIds.Formatter formatter = new TxnIds.Formatter();
