@@ -24,8 +24,19 @@ import java.util.Objects;
 public final class DefectLog implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final DefectKind[] KINDS = DefectKind.values();
+  /** The most lines of one kind a log holds (the largest array a JVM allocates). */
+  static final int MAX_LINES = Integer.MAX_VALUE - 8;
 
   private final Lines[] byKind = new Lines[KINDS.length];
+
+  /** The capacity to grow to from {@code current} for {@code needed} lines: doubling, at most {@link #MAX_LINES}. */
+  static int capacity(long needed, int current) {
+    if (needed > MAX_LINES) {
+      throw new IllegalStateException("A defect kind has more than " + MAX_LINES + " lines in one"
+          + " partition; its truth manifest would not fit in memory (lower the rate or the rows per day)");
+    }
+    return (int) Math.min(MAX_LINES, Math.max(needed, Math.max(Lines.INITIAL_CAPACITY, 2L * current)));
+  }
 
   /** Logs one line; {@code detail} may be null. */
   void add(DefectKind kind, long packedTxnId, String detail) {
@@ -131,8 +142,8 @@ public final class DefectLog implements Serializable {
     }
 
     void addAll(Lines other) {
-      if (size + other.size > ids.length) {
-        grow(size + other.size);
+      if ((long) size + other.size > ids.length) {
+        grow((long) size + other.size);
       }
       System.arraycopy(other.ids, 0, ids, size, other.size);
       if (other.details != null) {
@@ -144,8 +155,8 @@ public final class DefectLog implements Serializable {
       size += other.size;
     }
 
-    private void grow(int needed) {
-      int capacity = Math.max(needed, Math.max(INITIAL_CAPACITY, ids.length * 2));
+    private void grow(long needed) {
+      int capacity = capacity(needed, ids.length);
       ids = Arrays.copyOf(ids, capacity);
       if (details != null) {
         details = Arrays.copyOf(details, capacity);

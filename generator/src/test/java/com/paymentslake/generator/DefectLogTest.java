@@ -1,6 +1,7 @@
 package com.paymentslake.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.paymentslake.contract.DefectKind;
 import com.paymentslake.contract.TruthManifest;
@@ -124,6 +125,18 @@ class DefectLogTest {
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     b.add(DefectKind.BAD_CURRENCY, id(DAY, 100), "nzd");
     assertThat(a).isNotEqualTo(b);
+  }
+
+  @Test
+  void growsByDoublingUpToTheLargestArrayAndNoFurther() {
+    assertThat(DefectLog.capacity(1, 0)).isEqualTo(16);
+    assertThat(DefectLog.capacity(17, 16)).isEqualTo(32);
+    assertThat(DefectLog.capacity(5_000, 16)).isEqualTo(5_000); // one merge of a large file's lines
+    assertThat(DefectLog.capacity((1L << 30) + 1, 1 << 30)).isEqualTo(DefectLog.MAX_LINES); // no int overflow
+    assertThat(DefectLog.capacity(DefectLog.MAX_LINES, DefectLog.MAX_LINES - 1)).isEqualTo(DefectLog.MAX_LINES);
+    assertThatThrownBy(() -> DefectLog.capacity(DefectLog.MAX_LINES + 1L, DefectLog.MAX_LINES))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("more than 2147483639 lines in one partition");
   }
 
   private static long id(long epochDay, long seq) {
