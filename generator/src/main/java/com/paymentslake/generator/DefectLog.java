@@ -121,11 +121,14 @@ public final class DefectLog implements Serializable {
   private static final class Lines implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int INITIAL_CAPACITY = 16;
+    private static final int RECENT = 64;
 
     private long[] ids = new long[INITIAL_CAPACITY];
     /** Null until a line with a detail is logged; then as long as {@link #ids}. */
     private String[] details;
     private int size;
+    /** Details logged lately, by hash ({@link #shared}); not part of the value. */
+    private transient String[] recent;
 
     void add(long id, String detail) {
       if (size == ids.length) {
@@ -136,9 +139,28 @@ public final class DefectLog implements Serializable {
         if (details == null) {
           details = new String[ids.length];
         }
-        details[size] = detail;
+        details[size] = shared(detail);
       }
       size++;
+    }
+
+    /**
+     * The detail, or an equal one this kind logged lately: most details repeat (a date, a status, a
+     * column name, a currency), so one String serves their lines, here and after serialization,
+     * which keeps shared references. A small direct-mapped table per kind, so the unique details of
+     * another kind (amounts) never evict these, and cost no entries.
+     */
+    private String shared(String detail) {
+      if (recent == null) {
+        recent = new String[RECENT];
+      }
+      int slot = detail.hashCode() & (RECENT - 1);
+      String seen = recent[slot];
+      if (detail.equals(seen)) {
+        return seen;
+      }
+      recent[slot] = detail;
+      return detail;
     }
 
     void addAll(Lines other) {

@@ -110,6 +110,32 @@ class DefectLogTest {
   }
 
   @Test
+  void repeatedDetailsShareOneStringAlsoAfterSerialization() throws IOException, ClassNotFoundException {
+    DefectLog log = new DefectLog();
+    for (int seq = 0; seq < 2_000; seq++) {
+      // A fresh String each time, as the injector makes them (a date, a status name).
+      log.add(DefectKind.LATE_ARRIVAL, id(DAY, seq), new String("2025-12-0" + (5 + seq % 2)));
+      log.add(DefectKind.NON_POSITIVE_AMOUNT, id(DAY, seq), "-" + seq + ".00");
+    }
+    DefectLog copy = (DefectLog) new ObjectInputStream(new ByteArrayInputStream(serialized(log))).readObject();
+
+    for (DefectLog each : List.of(log, copy)) {
+      Map<DefectKind, TruthManifest.DefectEntry> entries = each.entries();
+      assertThat(distinctInstances(entries.get(DefectKind.LATE_ARRIVAL).detail().values())).isEqualTo(2);
+      assertThat(entries.get(DefectKind.LATE_ARRIVAL).detail()).containsEntry("T20251207-0000000003", "2025-12-06");
+      // Unique details stay as they are, each its own.
+      assertThat(distinctInstances(entries.get(DefectKind.NON_POSITIVE_AMOUNT).detail().values())).isEqualTo(2_000);
+    }
+    assertThat(copy).isEqualTo(log);
+  }
+
+  private static int distinctInstances(java.util.Collection<String> values) {
+    java.util.Set<String> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    seen.addAll(values);
+    return seen.size();
+  }
+
+  @Test
   void equalityIgnoresCapacityAndEmptyKinds() {
     DefectLog a = new DefectLog();
     DefectLog b = new DefectLog();
