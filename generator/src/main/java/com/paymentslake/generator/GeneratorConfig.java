@@ -55,6 +55,8 @@ public record GeneratorConfig(
   public static final String DEMO_PAN_HASH_KEY = "payments-lake-local-demo-key-not-a-secret";
 
   public static final int MAX_DAYS = 3660;
+  /** The last year a txn_id's eight date digits can spell. */
+  public static final int MAX_YEAR = 9999;
   public static final long MAX_ROWS_PER_DAY = 1_000_000_000L;
   public static final int MAX_THREADS = 256;
   public static final int MAX_ROWS_PER_FILE = 100_000_000;
@@ -76,6 +78,11 @@ public record GeneratorConfig(
     Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(realism, "realism");
     requireIn("days", days, 1, MAX_DAYS);
+    int startYear = startDate.getYear();
+    if (startYear < 0 || startYear > MAX_YEAR || startDate.plusDays(days - 1L).getYear() > MAX_YEAR) {
+      throw new IllegalArgumentException("'startDate' is " + startDate + " and 'days' " + days + ", but every ingest"
+          + " date must lie in the years 0-" + MAX_YEAR + ": a txn_id carries its date as eight digits");
+    }
     requireIn("rowsPerDay", rowsPerDay, 1, MAX_ROWS_PER_DAY);
     requireIn("threads", threads, 1, MAX_THREADS);
     requireIn("rowsPerFile", rowsPerFile, 1, MAX_ROWS_PER_FILE);

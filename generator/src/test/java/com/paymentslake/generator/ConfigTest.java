@@ -78,6 +78,11 @@ class ConfigTest {
             + " (2240000000 base rows) fits in 100000 files");
     assertThatThrownBy(() -> config.withPanHashKey("short"))
         .hasMessage("'panHashKey' has 5 characters but must have at least 16");
+    assertThatThrownBy(() -> config.withStartDate(java.time.LocalDate.parse("9999-12-30")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'startDate' is 9999-12-30 and 'days' 7, but every ingest date must lie in the years 0-9999:"
+            + " a txn_id carries its date as eight digits");
+    assertThat(config.withStartDate(java.time.LocalDate.parse("9999-12-25")).endDate()).hasToString("9999-12-31");
     assertThatThrownBy(() -> config.withStartDate(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("startDate");
