@@ -1,7 +1,6 @@
 package com.paymentslake.generator;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /**
  * A txn_id, {@code T<yyyyMMdd>-<X if drift><seq, 10 digits>}, packed into one long: the epoch day in
@@ -51,12 +50,14 @@ final class TxnIds {
     String text(long packed) {
       long epochDay = epochDay(packed);
       if (epochDay != day) {
-        String date = LocalDate.ofEpochDay(epochDay).format(DateTimeFormatter.BASIC_ISO_DATE);
-        if (date.length() != 8) {
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        if (date.getYear() < 0 || date.getYear() > GeneratorConfig.MAX_YEAR) {
           throw new IllegalArgumentException("Epoch day " + epochDay + " (" + date + ") has no 8-digit txn_id date");
         }
         chars[0] = 'T';
-        date.getChars(0, 8, chars, 1);
+        digits(date.getYear(), 1, 4);
+        digits(date.getMonthValue(), 5, 2);
+        digits(date.getDayOfMonth(), 7, 2);
         chars[9] = '-';
         day = epochDay;
       }
@@ -64,12 +65,15 @@ final class TxnIds {
       if (drift(packed)) {
         chars[p++] = 'X';
       }
-      long seq = seq(packed);
-      for (int i = p + 9; i >= p; i--) {
-        chars[i] = (char) ('0' + seq % 10);
-        seq /= 10;
-      }
+      digits(seq(packed), p, 10);
       return new String(chars, 0, p + 10);
+    }
+
+    private void digits(long value, int at, int count) {
+      for (int i = at + count - 1; i >= at; i--) {
+        chars[i] = (char) ('0' + value % 10);
+        value /= 10;
+      }
     }
   }
 }

@@ -162,7 +162,8 @@ class DefectLogTest {
     assertThat(DefectLog.capacity(DefectLog.MAX_LINES, DefectLog.MAX_LINES - 1)).isEqualTo(DefectLog.MAX_LINES);
     assertThatThrownBy(() -> DefectLog.capacity(DefectLog.MAX_LINES + 1L, DefectLog.MAX_LINES))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("more than 2147483639 lines in one partition");
+        .hasMessage("A defect kind has more than 2147483639 lines in one partition; its truth manifest would not"
+            + " fit in memory (lower the rate or the rows per day)");
   }
 
   private static long id(long epochDay, long seq) {

@@ -60,10 +60,20 @@ class TxnIdsTest {
   }
 
   @Test
+  void refusesADateWithoutEightDigits() {
+    long day = LocalDate.of(10_000, 1, 1).toEpochDay();
+    assertThatThrownBy(() -> TxnIds.text(TxnIds.pack(day, false, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Epoch day " + day + " (+10000-01-01) has no 8-digit txn_id date");
+  }
+
+  @Test
   void refusesASequenceNumberWithoutDigitsInTheId() {
     assertThatThrownBy(() -> TxnIds.pack(20_000, false, TxnIds.MAX_SEQ + 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("10000000000");
-    assertThatThrownBy(() -> TxnIds.pack(20_000, false, -1)).isInstanceOf(IllegalArgumentException.class);
+        .hasMessage("Sequence number 10000000000 is outside [0, 9999999999]");
+    assertThatThrownBy(() -> TxnIds.pack(20_000, false, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Sequence number -1 is outside [0, 9999999999]");
   }
 }
