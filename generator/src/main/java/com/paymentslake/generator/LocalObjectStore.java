@@ -32,7 +32,11 @@ final class LocalObjectStore implements ObjectStore {
     Path temp = target.resolveSibling("." + target.getFileName() + ".inprogress");
     FileSink out;
     try {
-      Files.createDirectories(target.getParent());
+      Path folder = target.getParent();
+      if (!Files.isDirectory(folder)) {
+        // Only when missing: on an existing folder createDirectories costs a thrown and caught exception.
+        Files.createDirectories(folder);
+      }
       out = FileSink.create(temp, directIo);
     } catch (IOException e) {
       throw new IOException("Cannot write " + target + ": " + reason(e), e);
