@@ -194,7 +194,8 @@ public final class DefectLog implements Serializable {
       String[] sortedDetails = details == null ? null : Arrays.copyOf(details, size);
       sortByIds(sortedIds, sortedDetails);
       List<String> txnIds = new ArrayList<>(size);
-      Map<String, String> detail = sortedDetails == null ? Map.of() : new HashMap<>(size * 4 / 3 + 1);
+      Map<String, String> detail =
+          sortedDetails == null ? Map.of() : new HashMap<>((int) Math.min(1 << 30, size * 4L / 3 + 1));
       for (int i = 0; i < size; i++) {
         String txnId = formatter.text(sortedIds[i]);
         txnIds.add(txnId);
