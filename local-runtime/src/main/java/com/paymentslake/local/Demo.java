@@ -92,7 +92,7 @@ final class Demo {
     Path dataDir = options.dataDir().toAbsolutePath().normalize();
     out.printf(
         Locale.ROOT,
-        "payments-lake demo: %s from %s to %s, %,d rows/day, seed %d; data in %s%n",
+        "payments-lake demo: %s from %s to %s, %,d base rows/day, seed %d; data in %s%n",
         plural(options.days(), "day"),
         options.startDate(),
         options.endDate(),
@@ -262,7 +262,7 @@ final class Demo {
         new S3Connection(endpoint.endpoint(), endpoint.region(), endpoint.accessKey(), endpoint.secretKey(), true);
     OutputTarget target = OutputTarget.parse(lake.s3Root(), connection);
     progress(
-        "generating %s x %,d rows (seed %d, %s) into %s ...",
+        "generating %s x %,d base rows, scaled by weekday and season (seed %d, %s) into %s ...",
         plural(options.days(), "day"), options.rowsPerDay(), options.seed(), plural(options.threads(), "thread"),
         target.uri());
     GenerationListener listener =
