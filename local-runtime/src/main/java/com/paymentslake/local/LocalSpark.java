@@ -68,6 +68,13 @@ public final class LocalSpark {
       // disk when it runs short). Demo runs, this setting against Spark's default, alternating:
       // 2 days (435,693 lines) 148-157 s against 164-168 s; 3 days (657,407) 154-162 s against 187-191.
       conf.put("spark.sql.inMemoryColumnarStorage.compressed", "false");
+      // Whole-stage code generation fuses a stage's operators into one generated method; silver's
+      // two largest (about 5 KB of bytecode each) took the JIT compiler 4.5-10 s per compilation.
+      // In a run this short the compiling costs more than the fused code saves: JIT compiler threads
+      // used 40% of a profiled demo's CPU. Operators still generate code for their expressions.
+      // Alternating demo runs, off against on: 2 days 131-138 s against 147-152 s (silver 45-48 s
+      // against 61 s); 7 days (1,411,539 lines) 218 s against 241 s. Glue keeps Spark's default.
+      conf.put("spark.sql.codegen.wholeStage", "false");
 
       // S3A against the local S3 API server, as Glue reaches S3.
       String s3a = "spark.hadoop.fs.s3a.";

@@ -120,6 +120,7 @@ class LocalSparkTest {
         .containsEntry("spark.sql.sources.partitionOverwriteMode", "dynamic")
         .containsEntry("spark.local.dir", "/tmp/lake-data/spark/local")
         .containsEntry("spark.sql.inMemoryColumnarStorage.compressed", "false")
+        .containsEntry("spark.sql.codegen.wholeStage", "false")
         .containsEntry("spark.sql.warehouse.dir", "file:///tmp/lake-data/catalog/warehouse")
         .containsEntry("spark.sql.catalogImplementation", "hive")
         .containsEntry("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000")
